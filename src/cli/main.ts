@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * `athar` — the command line. Each command lives in commands/<name>.command.ts and
+ * exports `register(program)`. Commands call services (never SQL), print one line per
+ * failure and exit non-zero.
+ */
+import { Command, CommanderError } from 'commander'
+import { CliError } from './cli-error.js'
+import { COMMANDS } from './commands/index.js'
+
+export function buildProgram(): Command {
+  const program = new Command()
+  program
+    .name('athar')
+    .description('Athar (أثر): tracing the disappeared — records, linkage, evidence, operations.')
+    .version('0.1.0')
+    .showHelpAfterError(false)
+    .exitOverride()
+  for (const register of COMMANDS) register(program)
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are "errors" to commander; they already printed.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      return error.exitCode === 0 ? 0 : 2
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`athar: ${error.message}\n`)
+      return error.exitCode
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`athar: ${message.split('\n')[0] ?? 'failed'}\n`)
+    if (process.env.ATHAR_DEBUG) console.error(error)
+    return 1
+  }
+}
