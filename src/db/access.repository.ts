@@ -1,0 +1,97 @@
+/** Organisations, users, sessions and login throttling. */
+import type { Kysely } from 'kysely'
+import type { AppUserRow, Database, NewAppUserRow, OrganisationRow, SessionRow } from './database.js'
+
+type Db = Kysely<Database>
+
+export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<void> {
+  await db.insertInto('organisation').values(row).execute()
+}
+
+export async function findOrganisationById(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findOrganisationByName(db: Db, name: string): Promise<OrganisationRow | undefined> {
+  return db.selectFrom('organisation').selectAll().where('name', '=', name).executeTakeFirst()
+}
+
+export async function listOrganisations(db: Db): Promise<OrganisationRow[]> {
+  return db.selectFrom('organisation').selectAll().orderBy('name').execute()
+}
+
+export async function insertUser(db: Db, row: NewAppUserRow): Promise<void> {
+  await db.insertInto('app_user').values(row).execute()
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<AppUserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst()
+}
+
+export async function findUserById(db: Db, id: string): Promise<AppUserRow | undefined> {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listUsers(db: Db, organisationId?: string): Promise<AppUserRow[]> {
+  let q = db.selectFrom('app_user').selectAll()
+  if (organisationId !== undefined) q = q.where('organisation_id', '=', organisationId)
+  return q.orderBy('username').execute()
+}
+
+export async function setUserDisabled(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('app_user').set({ disabled: 1, disabled_at: at }).where('id', '=', id).execute()
+}
+
+export async function updateUserPasswordHash(db: Db, id: string, hash: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: hash }).where('id', '=', id).execute()
+}
+
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('session').values(row).execute()
+}
+
+export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('session').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
+}
+
+export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute()
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('session').where('id_hash', '=', idHash).execute()
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
+export interface ThrottleRow {
+  key: string
+  failures: number
+  window_started_at: string
+  locked_until: string | null
+}
+
+export async function findThrottle(db: Db, key: string): Promise<ThrottleRow | undefined> {
+  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
+}
+
+export async function saveThrottle(db: Db, row: ThrottleRow): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: row.failures,
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+      }),
+    )
+    .execute()
+}
+
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute()
+}

@@ -1,0 +1,66 @@
+/**
+ * Opening the database: SQLite (better-sqlite3, WAL, foreign keys on) for a path or
+ * `:memory:`, PostgreSQL for a `postgres://` / `postgresql://` URL.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './database.js'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  dialect: Dialect
+  /** Where it lives, without credentials: a file path, `:memory:` or `postgres://host/db`. */
+  location: string
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** A file path, `:memory:`, or a postgres URL. */
+  url: string
+  /** PostgreSQL schema to use (tests give each file its own). */
+  schema?: string | undefined
+  /** Max pool size for PostgreSQL. */
+  poolSize?: number | undefined
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url)
+}
+
+/** Open a database handle; does not migrate. */
+export function connectDatabase(options: ConnectOptions): DatabaseHandle {
+  if (isPostgresUrl(options.url)) return connectPostgres(options)
+  return connectSqlite(options.url)
+}
+
+function connectSqlite(path: string): DatabaseHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SQLite(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', location: path, close: () => db.destroy() }
+}
+
+function connectPostgres(options: ConnectOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const u = new URL(options.url)
+  return {
+    db,
+    dialect: 'postgres',
+    location: `postgres://${u.host}${u.pathname}${options.schema ? `#${options.schema}` : ''}`,
+    close: () => db.destroy(),
+  }
+}

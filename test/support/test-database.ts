@@ -1,0 +1,71 @@
+/**
+ * One suite, every dialect: SQLite in memory always, PostgreSQL when TEST_DATABASE_URL is
+ * set (as CI sets it). Each call gets a fresh database — a new in-memory SQLite, or a new
+ * PostgreSQL schema that is dropped afterwards — so test files never see each other.
+ */
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { connectDatabase, type DatabaseHandle, type Dialect } from '../../src/db/connect.js'
+import { migrateToLatest } from '../../src/db/migrate.js'
+import { DEFAULT_CONFIG, type AtharConfig, type ServiceContext } from '../../src/services/context.js'
+import { testKeyRing } from '../../src/services/keys.js'
+
+export const DIALECTS: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
+
+export interface TestDatabase {
+  handle: DatabaseHandle
+  drop(): Promise<void>
+}
+
+export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const handle = connectDatabase({ url: ':memory:' })
+    const m = await migrateToLatest(handle)
+    if (m.error) throw new Error(`migration failed: ${m.error}`)
+    return { handle, drop: () => handle.close() }
+  }
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) throw new Error('TEST_DATABASE_URL is not set')
+  const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const handle = connectDatabase({ url, schema, poolSize: 4 })
+  const m = await migrateToLatest(handle)
+  if (m.error) throw new Error(`migration failed: ${m.error}`)
+  return {
+    handle,
+    async drop() {
+      await handle.close()
+      const c = new pg.Client({ connectionString: url })
+      await c.connect()
+      await c.query(`drop schema ${schema} cascade`)
+      await c.end()
+    },
+  }
+}
+
+/** Cheap argon2 settings would hide bugs in hashing; keep the real ones but they cost ~50 ms a hash. */
+export const TEST_CONFIG: AtharConfig = DEFAULT_CONFIG
+
+export interface TestContext extends ServiceContext {
+  /** Move the test clock. */
+  advance(ms: number): void
+  drop(): Promise<void>
+}
+
+export async function openTestContext(dialect: Dialect, start = new Date('2026-01-15T10:00:00Z')): Promise<TestContext> {
+  const tdb = await openTestDatabase(dialect)
+  let now = start.getTime()
+  return {
+    handle: tdb.handle,
+    clock: () => new Date(now),
+    keys: testKeyRing(),
+    config: TEST_CONFIG,
+    advance(ms: number) {
+      now += ms
+    },
+    drop: () => tdb.drop(),
+  }
+}
