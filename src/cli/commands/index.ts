@@ -1,4 +1,9 @@
 import type { Command } from 'commander'
+import { register as registerServe } from './serve.command.js'
+import { register as registerDemo } from './demo.command.js'
+import { register as registerMigrate } from './migrate.command.js'
+import { register as registerUser } from './user.command.js'
+import { register as registerVerify } from './verify.command.js'
 
 /** Every command's register function; add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = []
+export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify]

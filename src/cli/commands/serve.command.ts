@@ -1,0 +1,52 @@
+import type { Command } from 'commander'
+import { openRuntime } from '../../services/runtime.js'
+import { startServer } from '../../http/server.js'
+import { createOutput } from '../output.js'
+import { toCliError } from '../exit-codes.js'
+import { addDbOption, addJsonOption, parsePort, type DbOptions } from './common.js'
+
+interface ServeOptions extends DbOptions {
+  port?: string
+  host?: string
+  secure?: boolean
+}
+
+/** Keep serving until SIGINT/SIGTERM, then close cleanly. */
+export async function serveUntilSignal(close: () => Promise<void>): Promise<void> {
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      void close().finally(resolveStop)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+export function register(program: Command): void {
+  addJsonOption(addDbOption(program.command('serve')))
+    .description('serve the API and the web app')
+    .option('--port <port>', 'port to listen on (default: $PORT or 8080; 0 = any free port)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .option('--secure', 'behind TLS: __Host- Secure cookies')
+    .action(async (opts: ServeOptions) => {
+      const out = createOutput(opts.json ?? false)
+      let server
+      let ctx
+      try {
+        ctx = await openRuntime({ db: opts.db })
+        server = await startServer({ ctx, port: parsePort(opts.port, 8080), host: opts.host, secureCookies: opts.secure })
+      } catch (error) {
+        await ctx?.handle.close()
+        throw toCliError(error)
+      }
+      out.data({ url: server.url, database: ctx.handle.location })
+      out.line(`Athar is serving ${ctx.handle.location} at ${server.url}  (Ctrl+C to stop)`)
+      const handle = ctx.handle
+      await serveUntilSignal(async () => {
+        await server.close()
+        await handle.close()
+      })
+    })
+}

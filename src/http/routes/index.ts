@@ -1,0 +1,7 @@
+/** Feature route plugins beyond auth and admin; each receives `{ ctx }`. */
+import type { FastifyInstance } from 'fastify'
+import type { ServiceContext } from '../../services/context.js'
+
+export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
+
+export const extraRouteRegistrars: RouteRegistrar[] = []

@@ -1,0 +1,41 @@
+/** JSON schemas of shared response shapes, for validation and the OpenAPI document. */
+export const problemSchema = {
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string' },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string' },
+          message: { type: 'string' },
+          reason: { type: 'string' },
+          row: { type: 'integer' },
+          value: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const
+
+export const sessionUserSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string' },
+    organisationId: { type: 'string' },
+    organisationName: { type: 'string' },
+  },
+} as const
+
+export const sessionResponseSchema = {
+  type: 'object',
+  properties: { user: sessionUserSchema, csrfToken: { type: 'string' } },
+} as const

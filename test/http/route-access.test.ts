@@ -1,0 +1,127 @@
+/**
+ * The authorisation table: every route × every role, anonymous, and a user of another
+ * organisation, with the expected status. A route that exists but is not in the table
+ * fails the suite, so no route can be forgotten (ASVS 8.1.1, 8.2.1, 8.2.2).
+ */
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import type { FastifyInstance } from 'fastify'
+import { ROLES, type Role } from '../../src/core/access/roles.js'
+import { buildApp } from '../../src/http/app.js'
+import { DIALECTS, openTestContext, type TestContext } from '../support/test-database.js'
+import { buildOrganisation, buildUser } from '../support/factories.js'
+import { anonymous, signIn, type Client } from '../support/http.js'
+
+type Subject = Role | 'anonymous' | 'other_org'
+const SUBJECTS: Subject[] = ['anonymous', ...ROLES, 'other_org']
+
+interface Fixture {
+  victimUsername: string
+  freshUsername: () => string
+}
+
+interface RouteCase {
+  method: string
+  url: string
+  /** Build the concrete request (fresh ids/bodies per call). */
+  request: (f: Fixture) => { url: string; body?: unknown }
+  /** Expected status per subject; `ok` is the success status of the route. */
+  expect: Partial<Record<Subject, number>> & { default: number }
+}
+
+const only = (ok: number, allowed: Subject[], denied = 403): RouteCase['expect'] => {
+  const e: Partial<Record<Subject, number>> & { default: number } = { default: denied, anonymous: 401 }
+  for (const s of allowed) e[s] = ok
+  return e
+}
+
+export const ROUTE_TABLE: RouteCase[] = [
+  { method: 'GET', url: '/healthz', request: () => ({ url: '/healthz' }), expect: { default: 200 } },
+  {
+    method: 'POST',
+    url: '/api/auth/login',
+    request: (f) => ({ url: '/api/auth/login', body: { username: f.freshUsername(), password: 'wrong wrong wrong' } }),
+    expect: { default: 401 },
+  },
+  { method: 'GET', url: '/api/auth/session', request: () => ({ url: '/api/auth/session' }), expect: { default: 200, anonymous: 401 } },
+  { method: 'POST', url: '/api/auth/logout', request: () => ({ url: '/api/auth/logout' }), expect: { default: 204, anonymous: 401 } },
+  { method: 'GET', url: '/api/users', request: () => ({ url: '/api/users' }), expect: only(200, ['admin', 'coordinator', 'other_org']) },
+  {
+    method: 'POST',
+    url: '/api/users',
+    request: (f) => ({ url: '/api/users', body: { username: f.freshUsername(), role: 'viewer', password: 'a long enough password' } }),
+    expect: only(201, ['admin', 'other_org']),
+  },
+  {
+    method: 'POST',
+    url: '/api/users/:username/disable',
+    request: (f) => ({ url: `/api/users/${f.victimUsername}/disable` }),
+    expect: only(200, ['admin']),
+  },
+  { method: 'POST', url: '/api/audit/verify', request: () => ({ url: '/api/audit/verify' }), expect: only(200, ['admin', 'other_org']) },
+]
+
+for (const dialect of DIALECTS) {
+  describe(`route access table (${dialect})`, () => {
+    let ctx: TestContext
+    let app: FastifyInstance
+    const routes: string[] = []
+    let orgId = ''
+    let n = 0
+
+    before(async () => {
+      ctx = await openTestContext(dialect)
+      app = await buildApp({
+        ctx,
+        loginRateLimit: 10_000,
+        onRoute: (method, url) => {
+          if (method !== 'HEAD') routes.push(`${method} ${url}`)
+        },
+      })
+      await app.ready()
+      const org = await buildOrganisation(ctx)
+      orgId = org.id
+    })
+    after(async () => {
+      await app.close()
+      await ctx.drop()
+    })
+
+    it('lists every route the app serves', async () => {
+      const table = new Set(ROUTE_TABLE.map((r) => `${r.method} ${r.url}`))
+      const missing = routes.filter((r) => !table.has(r) && !r.includes('/docs') && !r.startsWith('GET /*') && r !== 'GET /')
+      assert.ok(routes.length >= ROUTE_TABLE.length)
+      assert.deepEqual(missing, [], `routes without an access table entry: ${missing.join(', ')}`)
+    })
+
+    for (const route of ROUTE_TABLE) {
+      for (const subject of SUBJECTS) {
+        it(`${route.method} ${route.url} as ${subject} → ${route.expect[subject] ?? route.expect.default}`, async () => {
+          // A fresh team per case keeps logout/disable cases from affecting each other.
+          n += 1
+          const victim = await buildUser(ctx, { organisationId: orgId, role: 'viewer', username: `victim-${n}` })
+          let client: Client
+          if (subject === 'anonymous') client = anonymous(app)
+          else if (subject === 'other_org') {
+            const other = await buildOrganisation(ctx)
+            const admin = await buildUser(ctx, { organisationId: other.id, role: 'admin', username: `other-admin-${n}` })
+            client = await signIn(app, admin.username)
+          } else {
+            const user = await buildUser(ctx, { organisationId: orgId, role: subject, username: `${subject.replace('_', '-')}-${n}` })
+            client = await signIn(app, user.username)
+          }
+          let k = 0
+          const req = route.request({ victimUsername: victim.username, freshUsername: () => `fresh-${n}-${++k}` })
+          const res = await client.request(route.method, req.url, req.body)
+          const expected = route.expect[subject] ?? route.expect.default
+          assert.equal(res.statusCode, expected, `${subject}: ${res.body}`)
+          if (expected >= 400) {
+            const body = res.json() as { code?: string }
+            assert.ok(body.code, 'a denial is a problem document with a code')
+          }
+        })
+      }
+    }
+  })
+}
+
