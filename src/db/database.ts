@@ -66,6 +66,88 @@ export interface AuditHeadTable {
   seal: string
 }
 
+export interface ImportBatchTable {
+  id: string
+  organisation_id: string
+  source_kind: string
+  document: string | null
+  file_name: string
+  file_sha256: string
+  format: string
+  encoding: string | null
+  row_count: number
+  warning_count: number
+  /** JSON: how the file was read (delimiter, header mapping, warnings kept). */
+  meta: string
+  imported_by: string
+  imported_at: string
+}
+
+/** The spec's text columns, stored as written (null = unknown). */
+export interface PersonRecordSpecColumns {
+  source: string | null
+  full_name: string | null
+  first_name: string | null
+  father_name: string | null
+  grandfather_name: string | null
+  family_name: string | null
+  mother_name: string | null
+  mother_family_name: string | null
+  sex: string | null
+  birth_date: string | null
+  recorded_on: string | null
+  birth_place: string | null
+  national_id: string | null
+  last_seen_date: string | null
+  last_seen_place: string | null
+  detention_place: string | null
+  notes: string | null
+}
+
+export interface PersonRecordTable extends PersonRecordSpecColumns {
+  id: string
+  organisation_id: string
+  batch_id: string | null
+  /** The record_id of the source file, unique within its batch. */
+  record_key: string
+  row_number: number | null
+  source_kind: string
+  sensitivity: string
+  /** JSON array of organisation ids this record is shared with. */
+  shared_with: string
+  version: number
+  age: number | null
+  /** JSON object of the columns the spec does not name. */
+  extra: string
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface PersonRecordVersionTable {
+  record_id: string
+  version: number
+  /** JSON snapshot of the spec fields and extra at this version. */
+  fields: string
+  changed_by: string
+  changed_at: string
+  reason: string
+}
+
+export interface JobTable {
+  id: string
+  kind: string
+  organisation_id: string
+  created_by: string
+  status: string
+  progress: number
+  stage: string | null
+  /** JSON: the outcome (or the error report) once finished. */
+  result: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   app_user: AppUserTable
@@ -73,6 +155,10 @@ export interface Database {
   login_throttle: LoginThrottleTable
   audit_entry: AuditEntryTable
   audit_head: AuditHeadTable
+  import_batch: ImportBatchTable
+  person_record: PersonRecordTable
+  person_record_version: PersonRecordVersionTable
+  job: JobTable
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>
@@ -82,4 +168,8 @@ export type AppUserUpdate = Updateable<AppUserTable>
 export type SessionRow = Selectable<SessionTable>
 export type AuditEntryRow = Selectable<AuditEntryTable>
 export type NewAuditEntryRow = Insertable<AuditEntryTable>
+export type ImportBatchRow = Selectable<ImportBatchTable>
+export type PersonRecordRow = Selectable<PersonRecordTable>
+export type PersonRecordVersionRow = Selectable<PersonRecordVersionTable>
+export type JobRow = Selectable<JobTable>
 export type { Generated }

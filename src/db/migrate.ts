@@ -5,9 +5,11 @@
 import { Migrator, type Migration, type MigrationResult } from 'kysely'
 import type { DatabaseHandle } from './connect.js'
 import * as m0001 from './migrations/0001_create_access.js'
+import * as m0002 from './migrations/0002_create_records.js'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_create_access': m0001,
+  '0002_create_records': m0002,
 }
 
 export interface MigrateOutcome {
