@@ -21,6 +21,7 @@ import { appendAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
 import { parsePfifFile } from './record-formats.js'
+import { startJob } from './job.service.js'
 
 export type ImportFormat = 'csv' | 'xlsx' | 'pfif'
 
@@ -405,4 +406,11 @@ export async function* streamExportableRecords(ctx: ServiceContext, actor: Actor
   for (const s of await describe(ctx, batch)) yield s
   count += batch.length
   await ctx.handle.db.transaction().execute((trx) => appendAudit(ctx, trx, actor, { action: 'records.export', objectType: 'organisation', objectId: actor.organisationId, details: { records: count } }))
+}
+
+/** Check the right to import at once, then run the import as a job with progress. */
+export async function startImportJob(ctx: ServiceContext, actor: Actor, request: ImportRequest): Promise<{ jobId: string; done: Promise<void> }> {
+  await authorize(ctx, actor, 'record.import', { organisationId: actor.organisationId, sensitivity: request.sensitivity ?? 'sensitive' })
+  const { id, done } = await startJob(ctx, actor, 'import', (job) => importRecords(ctx, actor, { ...request, onProgress: (f, stage) => job.progress(f, stage) }))
+  return { jobId: id, done }
 }

@@ -10,7 +10,8 @@ import { ROLES, type Role } from '../../src/core/access/roles.js'
 import { buildApp } from '../../src/http/app.js'
 import { DIALECTS, openTestContext, type TestContext } from '../support/test-database.js'
 import { buildOrganisation, buildUser } from '../support/factories.js'
-import { anonymous, signIn, type Client } from '../support/http.js'
+import { anonymous, multipartCsv, signIn, type Client } from '../support/http.js'
+import { startImportJob } from '../../src/services/record.service.js'
 
 type Subject = Role | 'anonymous' | 'other_org'
 const SUBJECTS: Subject[] = ['anonymous', ...ROLES, 'other_org']
@@ -18,13 +19,17 @@ const SUBJECTS: Subject[] = ['anonymous', ...ROLES, 'other_org']
 interface Fixture {
   victimUsername: string
   freshUsername: () => string
+  recordId: string
+  jobId: string
+}
+
 }
 
 interface RouteCase {
   method: string
   url: string
   /** Build the concrete request (fresh ids/bodies per call). */
-  request: (f: Fixture) => { url: string; body?: unknown }
+  request: (f: Fixture) => { url: string; body?: unknown; headers?: Record<string, string> }
   /** Expected status per subject; `ok` is the success status of the route. */
   expect: Partial<Record<Subject, number>> & { default: number }
 }
@@ -59,6 +64,29 @@ export const ROUTE_TABLE: RouteCase[] = [
     expect: only(200, ['admin']),
   },
   { method: 'POST', url: '/api/audit/verify', request: () => ({ url: '/api/audit/verify' }), expect: only(200, ['admin', 'other_org']) },
+  {
+    method: 'POST',
+    url: '/api/imports',
+    request: (f) => {
+      const m = multipartCsv(`record_id,first_name\n${f.freshUsername()},سامر\n`)
+      return { url: '/api/imports', body: m.body, headers: m.headers }
+    },
+    expect: only(202, ['coordinator', 'caseworker', 'investigator']),
+  },
+  { method: 'GET', url: '/api/imports', request: () => ({ url: '/api/imports' }), expect: only(200, ['coordinator', 'caseworker', 'investigator']) },
+  { method: 'GET', url: '/api/jobs/:id', request: (f) => ({ url: `/api/jobs/${f.jobId}` }), expect: { ...only(200, ['coordinator'], 404) } },
+  {
+    method: 'GET',
+    url: '/api/records/:id',
+    request: (f) => ({ url: `/api/records/${f.recordId}` }),
+    expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),
+  },
+  {
+    method: 'GET',
+    url: '/api/records/:id/versions',
+    request: (f) => ({ url: `/api/records/${f.recordId}/versions` }),
+    expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),
+  },
 ]
 
 for (const dialect of DIALECTS) {
@@ -67,6 +95,8 @@ for (const dialect of DIALECTS) {
     let app: FastifyInstance
     const routes: string[] = []
     let orgId = ''
+    let recordId = ''
+    let jobId = ''
     let n = 0
 
     before(async () => {
@@ -81,6 +111,13 @@ for (const dialect of DIALECTS) {
       await app.ready()
       const org = await buildOrganisation(ctx)
       orgId = org.id
+      const owner = await buildUser(ctx, { organisationId: orgId, role: 'investigator', username: 'record-owner' })
+      const actor = { userId: owner.id, organisationId: orgId, role: 'investigator' as const }
+      const started = await startImportJob(ctx, actor, { bytes: Buffer.from('record_id,first_name,family_name\nx1,محمد,الحلبي\n'), fileName: 'seed.csv', sourceKind: 'register' })
+      await started.done
+      jobId = started.jobId
+      const row = await ctx.handle.db.selectFrom('person_record').select('id').executeTakeFirstOrThrow()
+      recordId = row.id
     })
     after(async () => {
       await app.close()
@@ -111,8 +148,8 @@ for (const dialect of DIALECTS) {
             client = await signIn(app, user.username)
           }
           let k = 0
-          const req = route.request({ victimUsername: victim.username, freshUsername: () => `fresh-${n}-${++k}` })
-          const res = await client.request(route.method, req.url, req.body)
+          const req = route.request({ victimUsername: victim.username, freshUsername: () => `fresh-${n}-${++k}`, recordId, jobId })
+          const res = await client.request(route.method, req.url, req.body, req.headers)
           const expected = route.expect[subject] ?? route.expect.default
           assert.equal(res.statusCode, expected, `${subject}: ${res.body}`)
           if (expected >= 400) {

@@ -42,3 +42,10 @@ export const anonymous = (app: FastifyInstance): Client => ({
   request: (method, url, body, headers = {}) =>
     app.inject({ method: method as 'GET', url, headers, ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}) }),
 })
+
+const BOUNDARY = '----athar-test-boundary'
+/** A multipart body with one small CSV file (fresh content each time: re-imports are no-ops). */
+export function multipartCsv(csv: string, fields: Record<string, string> = { sourceKind: 'register' }): { body: string; headers: Record<string, string> } {
+  const parts = Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+  parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${BOUNDARY}--\r\n`)
+  return { body: parts.join(''), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }

@@ -2,9 +2,17 @@
  * Public API of the gazetteer of Syrian places and detention facilities (both scripts,
  * with aliases: Saydnaya / Sednaya / صيدنايا, Branch 235 / Palestine Branch / فرع فلسطين).
  * Other modules import ONLY from this file; keep these signatures, add if needed.
- *
- * NOTE: placeholder bodies fixing the contract; the gazetteer module replaces them.
  */
+import {
+  findGovernorateOf,
+  findPlace,
+  isPlaceWithin,
+  listAllPlaces,
+  resolvePlaceText,
+  type ResolvePlaceOptions,
+} from './place-gazetteer.js'
+
+export type { ResolvePlaceOptions } from './place-gazetteer.js'
 
 export type PlaceKind = 'governorate' | 'city' | 'town' | 'facility'
 
@@ -20,19 +28,32 @@ export interface Place {
   aliases: readonly string[]
 }
 
-/** Resolve free text (either script, any known alias, tolerant of articles/case) to a place id. */
-export function resolvePlace(text: string): string | undefined {
-  void text
-  return undefined
+/**
+ * Resolve free text (either script, any known alias, tolerant of articles/case) to a place id.
+ * When one spelling names several places (صيدنايا the town and the prison), `options.kind`
+ * says which is wanted; otherwise words in the text decide (سجن / prison / branch → a
+ * facility, محافظة / governorate / ريف → a governorate), then a city or town wins.
+ */
+export function resolvePlace(text: string, options?: ResolvePlaceOptions): string | undefined {
+  return resolvePlaceText(text, options)
 }
 
 /** Look a place up by id. */
 export function findPlaceById(id: string): Place | undefined {
-  void id
-  return undefined
+  return findPlace(id)
 }
 
 /** True when `inner` is `outer` or lies within it (a town within its governorate). */
 export function isWithin(inner: string, outer: string): boolean {
-  return inner === outer
+  return isPlaceWithin(inner, outer)
+}
+
+/** All places of the gazetteer, optionally of one kind. */
+export function listPlaces(kind?: PlaceKind): readonly Place[] {
+  return listAllPlaces(kind)
+}
+
+/** The governorate id a place lies in (itself for a governorate), if known. */
+export function findGovernorate(id: string): string | undefined {
+  return findGovernorateOf(id)
 }

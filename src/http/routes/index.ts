@@ -1,7 +1,8 @@
 /** Feature route plugins beyond auth and admin; each receives `{ ctx }`. */
 import type { FastifyInstance } from 'fastify'
 import type { ServiceContext } from '../../services/context.js'
+import { recordsRoutes } from './records.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
-export const extraRouteRegistrars: RouteRegistrar[] = []
+export const extraRouteRegistrars: RouteRegistrar[] = [recordsRoutes]

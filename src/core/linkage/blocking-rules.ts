@@ -1,0 +1,296 @@
+/**
+ * Blocking: which pairs get compared at all. Several strict equi-join rules, unioned
+ * (Splink: "a longer list of strict blocking rules" beats a short list of loose ones).
+ * Each rule gives every record an integer key; records are grouped by key with a
+ * counting sort (no pair set, no strings); oversized blocks (the محمد problem) are capped
+ * and reported. A pair found by rule k is skipped when an earlier rule already produced
+ * it — a few integer comparisons instead of a global pair set (linkage-at-scale.md).
+ */
+import { NAME_COMPARISONS, type NameComparisonField } from './comparison-levels.js'
+import { effectiveBirthYear, type NameValues, type RecordColumns } from './record-table.js'
+
+/** One part of a blocking key. */
+export type BlockingKeyPart =
+  | { kind: 'cross-key'; field: NameComparisonField }
+  | { kind: 'ocr-key'; field: NameComparisonField }
+  | { kind: 'birth-year' }
+  | { kind: 'national-id' }
+  /** The family name's cross-script key, else the father's: a father's name recorded as surname. */
+  | { kind: 'family-or-father-key' }
+
+/** A blocking rule: records agreeing on every part are candidates. */
+export interface BlockingRule {
+  name: string
+  parts: BlockingKeyPart[]
+}
+
+const cross = (field: NameComparisonField): BlockingKeyPart => ({ kind: 'cross-key', field })
+const ocr = (field: NameComparisonField): BlockingKeyPart => ({ kind: 'ocr-key', field })
+
+/**
+ * The default rules. Cross-script keys make an Arabic and a Latin spelling of the same
+ * name share a block; the father+family+mother rule catches a mistyped given name; the
+ * OCR rule catches dot confusions the cross-script key keeps apart.
+ */
+export const DEFAULT_BLOCKING_RULES: BlockingRule[] = [
+  { name: 'national_id', parts: [{ kind: 'national-id' }] },
+  { name: 'first_name~father_name', parts: [cross('first_name'), cross('father_name')] },
+  { name: 'first_name~family_name|father_name', parts: [cross('first_name'), { kind: 'family-or-father-key' }] },
+  { name: 'father_name~family_name', parts: [cross('father_name'), cross('family_name')] },
+  { name: 'first_name~mother_name', parts: [cross('first_name'), cross('mother_name')] },
+  { name: 'family_name~birth_year', parts: [cross('family_name'), { kind: 'birth-year' }] },
+  { name: 'first_name.ocr~family_name.ocr', parts: [ocr('first_name'), ocr('family_name')] },
+]
+
+/** Default largest block compared; larger blocks are skipped and reported. */
+export const DEFAULT_BLOCK_CAP = 400
+
+/** The grouping of records by one rule's key, as compact arrays. */
+export interface BlockIndex {
+  rule: BlockingRule
+  /** Dense key id per row, −1 when a part is missing. */
+  keyOf: Int32Array
+  /** Rows grouped by key id. */
+  order: Int32Array
+  /** starts[k]..starts[k+1] is key k's slice of `order` (length keyCount + 1). */
+  starts: Int32Array
+  /** 1 when key k's block exceeded the cap and was not compared. */
+  capped: Uint8Array
+  keyCount: number
+  /** Maps from (previous dense id, part value) to the next dense id, one per part. */
+  partMaps: Array<Map<number, number>>
+}
+
+/** What a rule produced before scoring. */
+export interface BlockingReport {
+  rule: string
+  blocks: number
+  /** Pairs inside uncapped blocks (before removing pairs an earlier rule produced). */
+  pairs: number
+  cappedBlocks: number
+  cappedRecords: number
+  cappedPairs: number
+  /** The largest capped blocks: size and a readable key. */
+  largestCapped: Array<{ size: number; key: string }>
+}
+
+/** Value of one key part for a row (−1 = missing). */
+export function keyPartValue(
+  part: BlockingKeyPart,
+  columns: RecordColumns,
+  names: NameValues,
+  row: number,
+): number {
+  switch (part.kind) {
+    case 'national-id': {
+      const v = columns.nationalId[row] as number
+      return Number.isNaN(v) ? -1 : v
+    }
+    case 'birth-year': {
+      const y = effectiveBirthYear(columns, row)
+      return y === 0 ? -1 : y
+    }
+    case 'cross-key': {
+      const v = (columns.names[NAME_COMPARISONS.indexOf(part.field)] as Int32Array)[row] as number
+      return v < 0 ? -1 : (names.crossKey[v] as number)
+    }
+    case 'family-or-father-key': {
+      const family = (columns.names[3] as Int32Array)[row] as number
+      const v = family >= 0 ? family : ((columns.names[1] as Int32Array)[row] as number)
+      return v < 0 ? -1 : (names.crossKey[v] as number)
+    }
+    case 'ocr-key': {
+      const v = (columns.names[NAME_COMPARISONS.indexOf(part.field)] as Int32Array)[row] as number
+      return v < 0 ? -1 : (names.ocrKey[v] as number)
+    }
+  }
+}
+
+/**
+ * Dense key id of a row under a rule. With `insert`, unseen keys get new ids; without,
+ * an unseen key returns −1 (a query that shares no block with anyone).
+ */
+export function computeRowKey(
+  rule: BlockingRule,
+  partMaps: Array<Map<number, number>>,
+  columns: RecordColumns,
+  names: NameValues,
+  row: number,
+  insert: boolean,
+): number {
+  let key = 0
+  for (let p = 0; p < rule.parts.length; p++) {
+    const value = keyPartValue(rule.parts[p] as BlockingKeyPart, columns, names, row)
+    if (value < 0) return -1
+    // Combine (previous id, value) into one number; ids stay below 2^26, values below 2^50.
+    const combined = p === 0 ? value : key * 67108864 + value
+    const map = partMaps[p] as Map<number, number>
+    let next = map.get(combined)
+    if (next === undefined) {
+      if (!insert) return -1
+      next = map.size
+      map.set(combined, next)
+    }
+    key = next
+  }
+  return key
+}
+
+/** Group rows 0..size−1 by a rule's key (counting sort) and flag blocks above the cap. */
+export function buildBlockIndex(
+  rule: BlockingRule,
+  columns: RecordColumns,
+  names: NameValues,
+  cap: number,
+): BlockIndex {
+  const size = columns.size
+  const partMaps = rule.parts.map(() => new Map<number, number>())
+  const keyOf = new Int32Array(size)
+  for (let r = 0; r < size; r++) keyOf[r] = computeRowKey(rule, partMaps, columns, names, r, true)
+  const keyCount = partMaps[partMaps.length - 1]?.size ?? 0
+  const starts = new Int32Array(keyCount + 1)
+  for (let r = 0; r < size; r++) {
+    const k = keyOf[r] as number
+    if (k >= 0) starts[k + 1] = (starts[k + 1] as number) + 1
+  }
+  for (let k = 0; k < keyCount; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number)
+  const fill = starts.slice(0, keyCount)
+  const order = new Int32Array(starts[keyCount] as number)
+  for (let r = 0; r < size; r++) {
+    const k = keyOf[r] as number
+    if (k >= 0) {
+      const at = fill[k] as number
+      order[at] = r
+      fill[k] = at + 1
+    }
+  }
+  const capped = new Uint8Array(keyCount)
+  for (let k = 0; k < keyCount; k++) {
+    if ((starts[k + 1] as number) - (starts[k] as number) > cap) capped[k] = 1
+  }
+  return { rule, keyOf, order, starts, capped, keyCount, partMaps }
+}
+
+/** Summarise a block index: pairs to compare and what the cap removed. */
+export function reportBlocking(
+  index: BlockIndex,
+  describeRow: (row: number) => string,
+  largest = 5,
+): BlockingReport {
+  let blocks = 0
+  let pairs = 0
+  let cappedBlocks = 0
+  let cappedRecords = 0
+  let cappedPairs = 0
+  const cappedList: Array<{ size: number; key: number }> = []
+  for (let k = 0; k < index.keyCount; k++) {
+    const s = (index.starts[k + 1] as number) - (index.starts[k] as number)
+    if (s < 2) continue
+    const p = (s * (s - 1)) / 2
+    if (index.capped[k]) {
+      cappedBlocks++
+      cappedRecords += s
+      cappedPairs += p
+      cappedList.push({ size: s, key: k })
+    } else {
+      blocks++
+      pairs += p
+    }
+  }
+  cappedList.sort((a, b) => b.size - a.size)
+  return {
+    rule: index.rule.name,
+    blocks,
+    pairs,
+    cappedBlocks,
+    cappedRecords,
+    cappedPairs,
+    largestCapped: cappedList.slice(0, largest).map((c) => ({
+      size: c.size,
+      key: describeRow(index.order[index.starts[c.key] as number] as number),
+    })),
+  }
+}
+
+/** True when an earlier rule (index < ruleIndex) already produces the pair i, j. */
+export function isProducedEarlier(indices: readonly BlockIndex[], ruleIndex: number, i: number, j: number): boolean {
+  for (let r = 0; r < ruleIndex; r++) {
+    const index = indices[r] as BlockIndex
+    const k = index.keyOf[i] as number
+    if (k >= 0 && k === index.keyOf[j] && index.capped[k] === 0) return true
+  }
+  return false
+}
+
+/**
+ * Visit every candidate pair of rule `ruleIndex` in key range [fromKey, toKey), each
+ * unordered pair once across all rules (i < j by row). Returns the pairs visited.
+ */
+export function forEachCandidatePair(
+  indices: readonly BlockIndex[],
+  ruleIndex: number,
+  fromKey: number,
+  toKey: number,
+  visit: (i: number, j: number) => void,
+): number {
+  const index = indices[ruleIndex] as BlockIndex
+  const { order, starts, capped } = index
+  let visited = 0
+  for (let k = fromKey; k < toKey; k++) {
+    if (capped[k]) continue
+    const s = starts[k] as number
+    const e = starts[k + 1] as number
+    for (let a = s; a < e - 1; a++) {
+      const ra = order[a] as number
+      for (let b = a + 1; b < e; b++) {
+        const rb = order[b] as number
+        const i = ra < rb ? ra : rb
+        const j = ra < rb ? rb : ra
+        if (ruleIndex > 0 && isProducedEarlier(indices, ruleIndex, i, j)) continue
+        visited++
+        visit(i, j)
+      }
+    }
+  }
+  return visited
+}
+
+/** Split a rule's keys into ranges of roughly `pairsPerRange` pairs each (for workers). */
+export function splitKeyRanges(index: BlockIndex, pairsPerRange: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let from = 0
+  let acc = 0
+  for (let k = 0; k < index.keyCount; k++) {
+    if (!index.capped[k]) {
+      const s = (index.starts[k + 1] as number) - (index.starts[k] as number)
+      acc += (s * (s - 1)) / 2
+    }
+    if (acc >= pairsPerRange) {
+      ranges.push([from, k + 1])
+      from = k + 1
+      acc = 0
+    }
+  }
+  if (from < index.keyCount) ranges.push([from, index.keyCount])
+  return ranges
+}
+
+/** Rows sharing an uncapped block with `row` under any rule (for incremental queries). */
+export function collectBlockMates(
+  indices: readonly BlockIndex[],
+  keys: readonly number[],
+  extra: ReadonlyArray<Map<number, number[]>>,
+  visit: (row: number) => void,
+): void {
+  for (let r = 0; r < indices.length; r++) {
+    const index = indices[r] as BlockIndex
+    const k = keys[r] as number
+    if (k < 0) continue
+    if (k < index.keyCount) {
+      if (index.capped[k]) continue
+      for (let p = index.starts[k] as number; p < (index.starts[k + 1] as number); p++) visit(index.order[p] as number)
+    }
+    const added = extra[r]?.get(k)
+    if (added) for (const row of added) visit(row)
+  }
+}

@@ -1,0 +1,541 @@
+/**
+ * Training, the way Splink recommends rather than pure EM (linkage-anchors §1.2, §5.2):
+ * λ from strict deterministic rules and a recall guess; u from random record pairs; m by
+ * expectation–maximisation on blocked pairs, one session per blocking rule, each session
+ * leaving out the comparisons its rule blocks on (they would look perfect), and the
+ * sessions averaged ("round robin"). EM runs on counts of distinct agreement patterns,
+ * not on pairs, so it costs milliseconds. Everything random comes from a seeded source.
+ */
+import {
+  COMPARISONS,
+  COMPARISON_COUNT,
+  COMPARISON_LEVELS,
+  NAME_COMPARISONS,
+  type ComparisonName,
+} from './comparison-levels.js'
+import { isProducedEarlier, type BlockIndex, type BlockingRule } from './blocking-rules.js'
+import {
+  DEFAULT_BANDS,
+  LEVEL_SLOTS,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  refreshWeights,
+  type BandThresholds,
+  type LinkageModel,
+} from './linkage-model.js'
+import { createGamma, type PairComparer } from './pair-comparer.js'
+import type { RecordColumns } from './record-table.js'
+import { createRandomSource, type RandomSource } from './seeded-random.js'
+
+/** Starting m per level, and the levels whose m domain knowledge fixes. */
+const NAME_START_M = [0.72, 0.07, 0.07, 0.03, 0.05, 0.04, 0.02]
+const START_M: Record<ComparisonName, number[]> = {
+  first_name: NAME_START_M,
+  father_name: NAME_START_M,
+  grandfather_name: NAME_START_M,
+  family_name: NAME_START_M,
+  mother_name: NAME_START_M,
+  mother_family_name: NAME_START_M,
+  birth_date: [0.6, 0.1, 0.03, 0.12, 0.08, 0.07],
+  age: [0.75, 0.2, 0.05],
+  national_id: [0.95, 0.04, 0.01],
+  birth_place: [0.8, 0.1, 0.1],
+  detention_place: [0.7, 0.1, 0.2],
+  sex: [0.999, 0.001],
+}
+
+/** Term-frequency share per name level: full at exact/variant/cross-script, half at OCR/close. */
+const NAME_TF_WEIGHTS = [1, 1, 1, 0.5, 0.5, 0, 0]
+
+/**
+ * Levels whose m is fixed rather than estimated. A sex disagreement is hard evidence
+ * against (the issue). A wholly different given name is fixed as rare among matches:
+ * siblings agree on father, grandfather, family and mother (correlated fields the model
+ * would otherwise add up), so the given name must be able to veto them (anchors §5.4).
+ */
+export interface FixedLevel {
+  comparison: ComparisonName
+  level: string
+  m: number
+}
+
+/** The default fixed levels. */
+export const DEFAULT_FIXED_LEVELS: FixedLevel[] = [
+  { comparison: 'sex', level: 'different', m: 0.0005 },
+  { comparison: 'first_name', level: 'different', m: 0.0005 },
+]
+
+/** Options of training. */
+export interface TrainingOptions {
+  seed: number
+  /** Random pairs for u (Splink suggests ≥ 10^7 for big data; u converges much earlier here). */
+  randomPairs?: number
+  /** Blocked pairs sampled per EM session. */
+  emPairsPerRule?: number
+  /** Assumed share of true matching pairs that blocking makes candidates (for λ). */
+  assumedPairsCompleteness?: number
+  maxIterations?: number
+  convergence?: number
+  fixedLevels?: FixedLevel[]
+  bands?: BandThresholds
+}
+
+/** A fresh, untrained model with starting values. */
+export function createStartingModel(options: { seed: number; fixedLevels?: FixedLevel[]; bands?: BandThresholds }): LinkageModel {
+  const fixed = options.fixedLevels ?? DEFAULT_FIXED_LEVELS
+  const model: LinkageModel = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    prior: { probability: 1e-6, weight: 0, method: 'starting value' },
+    comparisons: COMPARISONS.map((name) => ({
+      name,
+      levels: COMPARISON_LEVELS[name].map((label, l) => {
+        const fix = fixed.find((f) => f.comparison === name && f.level === label)
+        const isName = (NAME_COMPARISONS as readonly string[]).includes(name)
+        return {
+          label,
+          m: fix ? fix.m : (START_M[name][l] ?? 0.01),
+          u: 0.5,
+          weight: 0,
+          ...(fix ? { fixedM: true } : {}),
+          tfWeight: isName ? (NAME_TF_WEIGHTS[l] ?? 0) : 0,
+        }
+      }),
+    })),
+    termFrequency: { minimumU: 1e-5, fields: [...NAME_COMPARISONS] },
+    bands: { ...(options.bands ?? DEFAULT_BANDS) },
+    training: { seed: options.seed, records: 0, randomPairs: 0, sessions: [], blockingRules: [] },
+  }
+  normaliseM(model)
+  return refreshWeights(model)
+}
+
+/** Make each comparison's m sum to 1, keeping fixed levels as they are. */
+function normaliseM(model: LinkageModel): void {
+  for (const c of model.comparisons) {
+    const fixedSum = c.levels.reduce((s, l) => s + (l.fixedM ? l.m : 0), 0)
+    const freeSum = c.levels.reduce((s, l) => s + (l.fixedM ? 0 : l.m), 0)
+    if (freeSum <= 0) continue
+    for (const l of c.levels) if (!l.fixedM) l.m = (l.m / freeSum) * (1 - fixedSum)
+  }
+}
+
+/**
+ * Estimate u for every level from random record pairs: among pairs of two random
+ * records (almost all non-matches), how often does each level occur.
+ */
+export function estimateU(
+  comparer: PairComparer,
+  size: number,
+  random: RandomSource,
+  pairs: number,
+): number[][] {
+  const counts = COMPARISONS.map((name) => new Float64Array(COMPARISON_LEVELS[name].length + 1))
+  const gamma = createGamma()
+  let drawn = 0
+  for (let t = 0; t < pairs && size > 1; t++) {
+    const i = random.nextInt(size)
+    let j = random.nextInt(size - 1)
+    if (j >= i) j++
+    comparer.compare(i, j, gamma)
+    for (let f = 0; f < COMPARISON_COUNT; f++) {
+      const c = counts[f] as Float64Array
+      const g = gamma[f] as number
+      c[g] = (c[g] as number) + 1
+    }
+    drawn++
+  }
+  return counts.map((c) => {
+    let nonNull = 0
+    for (let l = 1; l < c.length; l++) nonNull += c[l] as number
+    const u: number[] = []
+    // Half a pseudo-count keeps unseen levels finite; the clamp handles the rest.
+    for (let l = 1; l < c.length; l++) u.push(((c[l] as number) + 0.5 / (c.length - 1)) / (nonNull + 0.5))
+    void drawn
+    return u
+  })
+}
+
+/** Counts of distinct agreement patterns (gamma vectors packed base 8). */
+export type PatternCounts = Map<number, number>
+
+/** Pack a gamma vector into one number (8^12 < 2^53). */
+export function packGamma(gamma: Uint8Array): number {
+  let key = 0
+  for (let f = 0; f < COMPARISON_COUNT; f++) key = key * LEVEL_SLOTS + (gamma[f] as number)
+  return key
+}
+
+/** Unpack a packed gamma vector. */
+export function unpackGamma(key: number, into: Uint8Array = createGamma()): Uint8Array {
+  let k = key
+  for (let f = COMPARISON_COUNT - 1; f >= 0; f--) {
+    const g = k % LEVEL_SLOTS
+    into[f] = g
+    k = (k - g) / LEVEL_SLOTS
+  }
+  return into
+}
+
+/**
+ * Sample up to `maxPairs` pairs from one rule's own blocks (blocks visited in a seeded
+ * random order; capped blocks skipped) and count their agreement patterns.
+ */
+export function countRulePatterns(
+  index: BlockIndex,
+  comparer: PairComparer,
+  random: RandomSource,
+  maxPairs: number,
+): { patterns: PatternCounts; pairs: number } {
+  const patterns: PatternCounts = new Map()
+  const keys: number[] = []
+  for (let k = 0; k < index.keyCount; k++) {
+    const s = (index.starts[k + 1] as number) - (index.starts[k] as number)
+    if (s >= 2 && !index.capped[k]) keys.push(k)
+  }
+  // Fisher–Yates with the seeded source: the sample is reproducible.
+  for (let a = keys.length - 1; a > 0; a--) {
+    const b = random.nextInt(a + 1)
+    const t = keys[a] as number
+    keys[a] = keys[b] as number
+    keys[b] = t
+  }
+  const gamma = createGamma()
+  let pairs = 0
+  outer: for (const k of keys) {
+    const s = index.starts[k] as number
+    const e = index.starts[k + 1] as number
+    for (let a = s; a < e - 1; a++) {
+      for (let b = a + 1; b < e; b++) {
+        comparer.compare(index.order[a] as number, index.order[b] as number, gamma)
+        const key = packGamma(gamma)
+        patterns.set(key, (patterns.get(key) ?? 0) + 1)
+        if (++pairs >= maxPairs) break outer
+      }
+    }
+  }
+  return { patterns, pairs }
+}
+
+/** Comparisons a rule blocks on: EM cannot estimate them from that rule's pairs. */
+export function comparisonsBlockedBy(rule: BlockingRule): Set<ComparisonName> {
+  const out = new Set<ComparisonName>()
+  for (const part of rule.parts) {
+    if (part.kind === 'national-id') out.add('national_id')
+    else if (part.kind === 'family-or-father-key') {
+      out.add('family_name')
+      out.add('father_name')
+    }
+    else if (part.kind === 'birth-year') {
+      out.add('birth_date')
+      out.add('age')
+    } else out.add(part.field)
+  }
+  return out
+}
+
+/** Result of one EM session. */
+export interface EmResult {
+  m: number[][]
+  matchShare: number
+  iterations: number
+}
+
+/**
+ * Expectation–maximisation over pattern counts with u held fixed: estimates m for the
+ * comparisons not excluded, and the share of matches among the session's pairs.
+ */
+export function runExpectationMaximisation(
+  patterns: PatternCounts,
+  model: LinkageModel,
+  excluded: ReadonlySet<ComparisonName>,
+  options: { maxIterations?: number; convergence?: number } = {},
+): EmResult {
+  const maxIterations = options.maxIterations ?? 25
+  const convergence = options.convergence ?? 1e-4
+  const entries = [...patterns.entries()]
+  const gammas = entries.map(([key]) => unpackGamma(key))
+  const counts = entries.map(([, count]) => count)
+  const active = COMPARISONS.map((name) => !excluded.has(name))
+  const m = model.comparisons.map((c) => c.levels.map((l) => l.m))
+  const fixed = model.comparisons.map((c) => c.levels.map((l) => l.fixedM === true))
+  const logU = model.comparisons.map((c) => c.levels.map((l) => Math.log(Math.max(l.u, 1e-9))))
+  let lambda = 0.5
+  let iterations = 0
+  for (; iterations < maxIterations; iterations++) {
+    const logM = m.map((levels) => levels.map((v) => Math.log(Math.max(v, 1e-9))))
+    const sums = m.map((levels) => new Float64Array(levels.length))
+    let matchMass = 0
+    let total = 0
+    for (let p = 0; p < gammas.length; p++) {
+      const g = gammas[p] as Uint8Array
+      let lm = Math.log(lambda)
+      let lu = Math.log(1 - lambda)
+      for (let f = 0; f < COMPARISON_COUNT; f++) {
+        const level = g[f] as number
+        if (level === 0 || !active[f]) continue
+        lm += (logM[f] as number[])[level - 1] as number
+        lu += (logU[f] as number[])[level - 1] as number
+      }
+      const posterior = 1 / (1 + Math.exp(lu - lm))
+      const c = counts[p] as number
+      const mass = c * posterior
+      matchMass += mass
+      total += c
+      for (let f = 0; f < COMPARISON_COUNT; f++) {
+        const level = g[f] as number
+        if (level === 0 || !active[f]) continue
+        const s = sums[f] as Float64Array
+        s[level - 1] = (s[level - 1] as number) + mass
+      }
+    }
+    let change = 0
+    const nextLambda = Math.min(0.999, Math.max(1e-6, matchMass / Math.max(total, 1)))
+    change = Math.max(change, Math.abs(nextLambda - lambda))
+    lambda = nextLambda
+    for (let f = 0; f < COMPARISON_COUNT; f++) {
+      if (!active[f]) continue
+      const s = sums[f] as Float64Array
+      const fx = fixed[f] as boolean[]
+      const levels = m[f] as number[]
+      let fixedSum = 0
+      let freeMass = 0
+      for (let l = 0; l < levels.length; l++) {
+        if (fx[l]) fixedSum += levels[l] as number
+        else freeMass += s[l] as number
+      }
+      if (freeMass <= 0) continue
+      for (let l = 0; l < levels.length; l++) {
+        if (fx[l]) continue
+        const next = ((s[l] as number) / freeMass) * (1 - fixedSum)
+        change = Math.max(change, Math.abs(next - (levels[l] as number)))
+        levels[l] = next
+      }
+    }
+    if (change < convergence) {
+      iterations++
+      break
+    }
+  }
+  return { m, matchShare: lambda, iterations }
+}
+
+/** Pairs within the blocks of an index, counting capped blocks too (for λ). */
+function countAllPairs(index: BlockIndex): number {
+  let pairs = 0
+  for (let k = 0; k < index.keyCount; k++) {
+    const s = (index.starts[k + 1] as number) - (index.starts[k] as number)
+    pairs += (s * (s - 1)) / 2
+  }
+  return pairs
+}
+
+/**
+ * Pairs agreeing on a strict deterministic rule: the same national number, or the same
+ * normalised first, father's and family name and the same full birth date.
+ */
+export function countDeterministicPairs(columns: RecordColumns, nationalIdIndex: BlockIndex | undefined): number {
+  let pairs = nationalIdIndex ? countAllPairs(nationalIdIndex) : 0
+  const groups = new Map<string, number>()
+  const [first, father, , family] = columns.names as [Int32Array, Int32Array, Int32Array, Int32Array]
+  for (let r = 0; r < columns.size; r++) {
+    const a = first[r] as number
+    const b = father[r] as number
+    const c = family[r] as number
+    const d = columns.birthDay[r] as number
+    if (a < 0 || b < 0 || c < 0 || d === 0) continue
+    const key = `${a}.${b}.${c}.${columns.birthYear[r]}.${columns.birthMonth[r]}.${d}`
+    groups.set(key, (groups.get(key) ?? 0) + 1)
+  }
+  for (const s of groups.values()) pairs += (s * (s - 1)) / 2
+  return pairs
+}
+
+/**
+ * Sample the de-duplicated candidate set (blocks of every rule in seeded order, pairs an
+ * earlier rule produced skipped) and count its patterns, each weighted so the sample
+ * stands for all candidates of its rule.
+ */
+export function sampleCandidatePatterns(
+  indices: readonly BlockIndex[],
+  comparer: PairComparer,
+  random: RandomSource,
+  maxPairsPerRule: number,
+): { patterns: Map<number, number>; candidatesEstimate: number } {
+  const patterns = new Map<number, number>()
+  const gamma = createGamma()
+  let candidatesEstimate = 0
+  indices.forEach((index, r) => {
+    const keys: number[] = []
+    let rulePairs = 0
+    for (let k = 0; k < index.keyCount; k++) {
+      const s = (index.starts[k + 1] as number) - (index.starts[k] as number)
+      if (s >= 2 && !index.capped[k]) {
+        keys.push(k)
+        rulePairs += (s * (s - 1)) / 2
+      }
+    }
+    for (let a = keys.length - 1; a > 0; a--) {
+      const b = random.nextInt(a + 1)
+      const t = keys[a] as number
+      keys[a] = keys[b] as number
+      keys[b] = t
+    }
+    let raw = 0
+    const local = new Map<number, number>()
+    let kept = 0
+    outer: for (const k of keys) {
+      const s = index.starts[k] as number
+      const e = index.starts[k + 1] as number
+      for (let x = s; x < e - 1; x++) {
+        for (let y = x + 1; y < e; y++) {
+          raw++
+          const p = index.order[x] as number
+          const q = index.order[y] as number
+          const i = p < q ? p : q
+          const j = p < q ? q : p
+          if (!isProducedEarlier(indices, r, i, j)) {
+            comparer.compare(i, j, gamma)
+            const key = packGamma(gamma)
+            local.set(key, (local.get(key) ?? 0) + 1)
+            kept++
+          }
+          if (raw >= maxPairsPerRule) break outer
+        }
+      }
+    }
+    if (raw === 0 || kept === 0) return
+    const estimate = (kept / raw) * rulePairs
+    candidatesEstimate += estimate
+    const scale = estimate / kept
+    for (const [key, count] of local) patterns.set(key, (patterns.get(key) ?? 0) + count * scale)
+  })
+  return { patterns, candidatesEstimate }
+}
+
+/** The share of matches among weighted patterns, by EM on λ alone (m and u held). */
+export function estimateMatchShare(patterns: Map<number, number>, model: LinkageModel, iterations = 50): number {
+  const logBayes: number[] = []
+  const counts: number[] = []
+  const gamma = createGamma()
+  for (const [key, count] of patterns) {
+    unpackGamma(key, gamma)
+    let lb = 0
+    model.comparisons.forEach((c, f) => {
+      const level = gamma[f] as number
+      if (level === 0) return
+      const l = c.levels[level - 1]
+      if (l) lb += Math.log(Math.max(l.m, 1e-9)) - Math.log(Math.max(l.u, 1e-9))
+    })
+    logBayes.push(lb)
+    counts.push(count)
+  }
+  let lambda = 0.1
+  for (let it = 0; it < iterations; it++) {
+    let mass = 0
+    let total = 0
+    const logOdds = Math.log(lambda / (1 - lambda))
+    logBayes.forEach((lb, p) => {
+      const c = counts[p] as number
+      mass += c / (1 + Math.exp(-(lb + logOdds)))
+      total += c
+    })
+    const next = Math.min(0.999, Math.max(1e-9, mass / Math.max(total, 1e-9)))
+    if (Math.abs(next - lambda) < 1e-7) {
+      lambda = next
+      break
+    }
+    lambda = next
+  }
+  return lambda
+}
+
+/** Train a model: u by random pairs, λ by deterministic rules, m by round-robin EM. */
+export function trainModel(
+  columns: RecordColumns,
+  comparer: PairComparer,
+  indices: readonly BlockIndex[],
+  options: TrainingOptions,
+): LinkageModel {
+  const model = createStartingModel({
+    seed: options.seed,
+    ...(options.fixedLevels ? { fixedLevels: options.fixedLevels } : {}),
+    ...(options.bands ? { bands: options.bands } : {}),
+  })
+  const size = columns.size
+  const randomPairs = options.randomPairs ?? 300_000
+  const random = createRandomSource(options.seed)
+  const u = estimateU(comparer, size, random, randomPairs)
+  model.comparisons.forEach((c, f) => c.levels.forEach((l, level) => (l.u = (u[f] as number[])[level] ?? l.u)))
+
+  // m: one EM session per blocking rule, then the average of the sessions that estimated it.
+  const sums = model.comparisons.map((c) => c.levels.map(() => 0))
+  const sessionsPer = model.comparisons.map(() => 0)
+  const emPairs = options.emPairsPerRule ?? 150_000
+  for (const index of indices) {
+    const { patterns, pairs } = countRulePatterns(index, comparer, random, emPairs)
+    const excluded = comparisonsBlockedBy(index.rule)
+    if (pairs < 50) {
+      model.training.sessions.push({ rule: index.rule.name, pairs, iterations: 0, matchShare: 0, estimated: [] })
+      continue
+    }
+    const result = runExpectationMaximisation(patterns, model, excluded, {
+      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+      ...(options.convergence !== undefined ? { convergence: options.convergence } : {}),
+    })
+    const estimated: string[] = []
+    COMPARISONS.forEach((name, f) => {
+      if (excluded.has(name)) return
+      estimated.push(name)
+      sessionsPer[f] = (sessionsPer[f] as number) + 1
+      const target = sums[f] as number[]
+      ;(result.m[f] as number[]).forEach((v, l) => (target[l] = (target[l] as number) + v))
+    })
+    model.training.sessions.push({
+      rule: index.rule.name,
+      pairs,
+      iterations: result.iterations,
+      matchShare: result.matchShare,
+      estimated,
+    })
+  }
+  model.comparisons.forEach((c, f) => {
+    const n = sessionsPer[f] as number
+    if (n === 0) return
+    c.levels.forEach((l, level) => {
+      if (!l.fixedM) l.m = ((sums[f] as number[])[level] as number) / n
+    })
+  })
+  // λ. Splink's recipe divides the pairs agreeing on strict rules by a guessed recall; on
+  // messy cross-script data that guess was off eightfold (strict agreement is rare among
+  // true matches), so the recall is not guessed: the share of matches among a sample of
+  // the candidate pairs is estimated by EM (m, u held), scaled to all candidates, and
+  // divided by the blocking's assumed pairs completeness. The strict-rule count is kept
+  // in the model as a check (it is a floor for the number of matching pairs).
+  const totalPairs = (size * (size - 1)) / 2
+  const nationalIndex = indices.find((ix) => ix.rule.parts.length === 1 && ix.rule.parts[0]?.kind === 'national-id')
+  const deterministic = countDeterministicPairs(columns, nationalIndex)
+  const completeness = options.assumedPairsCompleteness ?? 0.95
+  refreshWeights(model)
+  const { patterns: candidatePatterns, candidatesEstimate } = sampleCandidatePatterns(
+    indices,
+    comparer,
+    random,
+    options.emPairsPerRule ?? 150_000,
+  )
+  const share = estimateMatchShare(candidatePatterns, model)
+  const matches = Math.max(deterministic, (share * candidatesEstimate) / completeness)
+  const lambda = totalPairs > 0 ? Math.min(0.5, Math.max(1e-12, matches / totalPairs)) : 0.5
+  model.prior = {
+    probability: lambda,
+    weight: 0,
+    method:
+      `EM share of matches among candidates ${share.toFixed(4)} × ~${Math.round(candidatesEstimate)} candidates` +
+      ` / assumed pairs completeness ${completeness} = ~${Math.round(matches)} matching pairs of ${totalPairs};` +
+      ` strict rules (same national_id; same first+father+family and full birth date) give ${deterministic}`,
+  }
+  model.training.records = size
+  model.training.randomPairs = randomPairs
+  model.training.blockingRules = indices.map((ix) => ix.rule.name)
+  return refreshWeights(model)
+}

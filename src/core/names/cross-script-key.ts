@@ -1,0 +1,287 @@
+/**
+ * The cross-script skeleton: Arabic and Latin spellings of one name reduce to the same ASCII
+ * string of consonant classes. Symbols:
+ *
+ *   '  word-initial vowel, alef, ʿayn or hamza (أحمد/Ahmad/Ahmed → 'hmd; عمر/Omar/Umar → 'mr)
+ *   b ب/b/p   t ت ط ث/t/th   j ج/j/g/dj   h ح ه/h   x خ/kh/x   d د ض/d/dh   z ز ذ ظ/z
+ *   s س ص/s/ss/c(e,i)   c ش/sh/ch/sch/ş   k ق ك/q/k/c   g غ/gh   f ف/f/ph   w و/w/v   y ي/y
+ *   r l m n as written;  u  a long ū in the last syllable (و / ou / oo / u)
+ *
+ * Vowels are dropped (short vowels are unwritten in Arabic, and Latin vowel choice o/u, e/a,
+ * i/ee is free); doubled consonants collapse (unwritten shadda). One vowel is kept: a long u
+ * between the last two consonants, because that is what tells محمود (mhmud: Mahmoud, Mahmood,
+ * Mahmud) from محمد (mhmd: Mohammed, Muhammad, Mouhammad). Long ī is not kept: Latin spells
+ * فاعل (Khalid, Qasim) and فعيل (Karim, Said) alike, so an ī marker would split Khalid/خالد.
+ * The cost: حسن/حسين and سعد/سعيد share a key; compareNames separates such known-distinct
+ * names with the variant table.
+ *
+ * Classes follow Freeman, Condon & Ackerman (HLT-NAACL 2006: Levenshtein with character
+ * equivalence classes) and the class table of linkage-anchors §3.2, checked on the Wikidata
+ * token alignments (NETransliteration-COLING2018, CC0). Decisions where one Latin letter has
+ * two Arabic sources: g → ج (Gamal/Jamal, Egyptian), c → s before e/i/y (French Youcef,
+ * Houcine) else k, so Turkish c = ج (Cemal) and Turkish final t for d (Mehmet) are left to
+ * the variant table; dh → د/ض (Reda, Ridha, Ramadhan); ذ → z (Levantine منذر Munzer).
+ */
+import { splitNameUnits } from './name-tokenizer.js'
+
+const ARABIC_CONSONANT: ReadonlyMap<string, string> = new Map([
+  ['ب', 'b'],
+  ['ت', 't'],
+  ['ث', 't'],
+  ['ج', 'j'],
+  ['ح', 'h'],
+  ['خ', 'x'],
+  ['د', 'd'],
+  ['ذ', 'z'],
+  ['ر', 'r'],
+  ['ز', 'z'],
+  ['س', 's'],
+  ['ش', 'c'],
+  ['ص', 's'],
+  ['ض', 'd'],
+  ['ط', 't'],
+  ['ظ', 'z'],
+  ['غ', 'g'],
+  ['ف', 'f'],
+  ['ق', 'k'],
+  ['ك', 'k'],
+  ['ل', 'l'],
+  ['م', 'm'],
+  ['ن', 'n'],
+  ['ه', 'h'],
+])
+
+/** Placeholder for a long-u candidate; resolved by finishKey. */
+const LONG_U = 'U'
+
+/**
+ * Resolve a raw symbol list: collapse doubles, keep only the long-u that sits between the
+ * last two consonants, collapse again.
+ */
+function finishKey(sym: string[]): string {
+  const a: string[] = []
+  for (const s of sym) if (a[a.length - 1] !== s) a.push(s)
+  let keep = -1
+  for (let i = a.length - 1; i >= 0; i--) {
+    if (a[i] !== LONG_U) continue
+    let after = 0
+    for (let j = i + 1; j < a.length; j++) if (a[j] !== LONG_U) after++
+    let before = 0
+    for (let j = 0; j < i; j++) if (a[j] !== LONG_U && a[j] !== "'") before++
+    if (after === 1 && before >= 1) keep = i
+    break
+  }
+  let out = ''
+  for (let i = 0; i < a.length; i++) {
+    const s = a[i]!
+    if (s === LONG_U) {
+      if (i === keep) out += 'u'
+      continue
+    }
+    if (out[out.length - 1] !== s) out += s
+  }
+  return out
+}
+
+/** Skeleton of one canonical Arabic unit (see the module comment for the rules). */
+function arabicUnitKey(t: string): string {
+  const sym: string[] = []
+  const n = t.length
+  for (let i = 0; i < n; i++) {
+    const ch = t[i]!
+    const prev = i > 0 ? t[i - 1] : undefined
+    const next = i + 1 < n ? t[i + 1] : undefined
+    const nextIsLast = i + 1 === n - 1
+    switch (ch) {
+      case 'ا':
+      case 'ع':
+      case 'ء':
+        if (i === 0) sym.push("'")
+        break
+      case 'و':
+        // Consonant w at the start, before ا (مروان), after ا (داود), before و (داوود) and
+        // before a final ي (علوي, لؤي); otherwise a long vowel.
+        if (i === 0 || next === 'ا' || prev === 'ا' || next === 'و' || (next === 'ي' && nextIsLast))
+          sym.push('w')
+        else sym.push(LONG_U)
+        break
+      case 'ي':
+        // Consonant y at the start, before a non-final ا (زياد), before و (أيوب);
+        // a vowel elsewhere: between consonants (حسين), after ا before a consonant (رائد,
+        // فايز, أيمن), before a final ا/ي/ه (زكريا, يحيى, سامية) and at the end (شادي).
+        if (i === 0 || (next === 'ا' && !nextIsLast) || next === 'و') sym.push('y')
+        break
+      case 'ه':
+        // Final ه (and folded ة) is a vowel ending in Latin (Fatima, Hamzeh, Abdullah) unless
+        // the word is two letters (طه Taha).
+        if (!(i === n - 1 && n > 2)) sym.push('h')
+        break
+      default: {
+        const c = ARABIC_CONSONANT.get(ch)
+        if (c !== undefined) sym.push(c)
+      }
+    }
+  }
+  return finishKey(sym)
+}
+
+function isVowel(c: string | undefined): boolean {
+  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u'
+}
+
+/** Arabizi digits (Arabic chat alphabet): 2/3 = ء/ع, 5 = خ, 7 = ح, 6 = ط, 9 = ق, 8 = غ. */
+const ARABIZI: ReadonlyMap<string, string> = new Map([
+  ['5', 'x'],
+  ['7', 'h'],
+  ['6', 't'],
+  ['9', 'k'],
+  ['8', 'g'],
+])
+
+/** Skeleton of one canonical Latin unit (see the module comment for the rules). */
+function latinUnitKey(word: string): string {
+  // abdul- is عبد + article: its u is short, not a long ū.
+  const w = word.startsWith('abdul') ? 'abdal' + word.slice(5) : word
+  const sym: string[] = []
+  const n = w.length
+  let lastVowelWasU = false
+  let i = 0
+  while (i < n) {
+    const c = w[i]!
+    const c1 = w[i + 1]
+    const c2 = w[i + 2]
+    if (isVowel(c) || ((c === '2' || c === '3') && i === 0)) {
+      let j = i
+      while (j < n && isVowel(w[j])) j++
+      if (c === '2' || c === '3') j = i + 1
+      const run = w.slice(i, j)
+      const atEnd = j >= n
+      if (i === 0) sym.push("'")
+      else if (!atEnd && /^o?u[aei]$/.test(run)) {
+        sym.push('w') // Fouad, Louay: ou/u gliding into a vowel is و (فؤاد fwd)
+      } else if (!atEnd && /^i[aou]$/.test(run)) {
+        sym.push('y') // Ziad, Riad, Diab: i gliding into a vowel is ي (زياد zyd)
+      } else if (/^(?:ou|oo|u|uu)$/.test(run)) {
+        // Long-u candidate; a single u right after another u-vowel is short (Yusuf, Yunus).
+        if (!(run === 'u' && lastVowelWasU)) sym.push(LONG_U)
+      }
+      lastVowelWasU = /u|oo/.test(run)
+      i = j
+      continue
+    }
+    switch (c) {
+      case 'y': {
+        // y is a consonant at the start and before a/o/u that does not end the word
+        // (Ayoub, Bayan); a vowel before e/i (Fayez, Huseyin), before a final vowel
+        // (Yahya) and before a consonant or at the end (Zayd, Shady).
+        let j = i + 1
+        while (j < n && isVowel(w[j])) j++
+        const consonantal =
+          i === 0 ||
+          (isVowel(c1) && c1 !== 'e' && c1 !== 'i' && j < n) ||
+          (c1 === 'y' && isVowel(c2))
+        if (consonantal) sym.push('y')
+        i += c1 === 'y' ? 2 : 1
+        continue
+      }
+      case 'h':
+        // Final h after a vowel is the ة / ه ending (Fatimah, Abdullah, Hamzeh).
+        if (!(i === n - 1 && i > 0 && isVowel(w[i - 1]))) sym.push('h')
+        i++
+        continue
+      case 's':
+        if (c1 === 'c' && c2 === 'h') {
+          sym.push('c')
+          i += 3
+        } else if (c1 === 'h') {
+          sym.push('c')
+          i += 2
+        } else {
+          sym.push('s')
+          i++
+        }
+        continue
+      case 'c':
+        if (c1 === 'h') {
+          sym.push('c') // French ch = ش (Chadi, Bachar)
+          i += 2
+        } else if (c1 === 'k') {
+          sym.push('k')
+          i += 2
+        } else {
+          sym.push(c1 === 'e' || c1 === 'i' || c1 === 'y' ? 's' : 'k')
+          i++
+        }
+        continue
+      case 'k':
+        sym.push(c1 === 'h' ? 'x' : 'k')
+        i += c1 === 'h' ? 2 : 1
+        continue
+      case 'g':
+        sym.push(c1 === 'h' ? 'g' : 'j')
+        i += c1 === 'h' ? 2 : 1
+        continue
+      case 'd':
+        if (c1 === 'j') {
+          sym.push('j') // French dj = ج (Djamel)
+          i += 2
+        } else {
+          sym.push('d')
+          i += c1 === 'h' ? 2 : 1
+        }
+        continue
+      case 't':
+        sym.push('t')
+        i += c1 === 'h' ? 2 : 1
+        continue
+      case 'p':
+        sym.push(c1 === 'h' ? 'f' : 'b')
+        i += c1 === 'h' ? 2 : 1
+        continue
+      case 'q':
+        sym.push('k')
+        i++
+        continue
+      case 'v':
+      case 'w':
+        sym.push('w')
+        i++
+        continue
+      case 'x':
+        sym.push('x')
+        i++
+        continue
+      case '2':
+      case '3':
+        i++ // ء / ع inside a word: silent, like medial ع in Arabic
+        continue
+      default: {
+        const a = ARABIZI.get(c)
+        if (a !== undefined) sym.push(a)
+        else if (c >= 'a' && c <= 'z') sym.push(c)
+        i++
+      }
+    }
+  }
+  return finishKey(sym)
+}
+
+/** Skeleton of one canonical unit (normalizeName form) in either script. */
+export function unitKey(unit: string, arabic: boolean): string {
+  return arabic ? arabicUnitKey(unit) : latinUnitKey(unit)
+}
+
+/**
+ * A script-independent key: Arabic and Latin spellings of the same name reduce to the same
+ * ASCII consonant skeleton (محمد, Mohammed, Muhammad, Mhd → "mhmd"), one key per name unit,
+ * separated by single spaces.
+ */
+export function crossScriptKey(text: string): string {
+  let out = ''
+  for (const u of splitNameUnits(text)) {
+    const k = unitKey(u.norm, u.arabic)
+    if (k === '') continue
+    out += out === '' ? k : ' ' + k
+  }
+  return out
+}

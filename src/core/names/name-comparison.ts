@@ -1,0 +1,268 @@
+/**
+ * Comparing two names: unit against unit through the ladder exact → variant → cross-script →
+ * ocr → close, then whole names by aligning units (order swaps, a dropped unit → partial).
+ */
+import { unitKey } from './cross-script-key.js'
+import { splitNameUnits } from './name-tokenizer.js'
+import { unitOcrKey } from './ocr-key.js'
+import { levenshteinSimilarity } from './string-distance.js'
+import { variantGroupsOfUnit } from './variant-table.js'
+
+/**
+ * How two name strings relate, strongest first. The linkage engine turns these into
+ * comparison levels, so the order matters and is part of the contract.
+ */
+export const NAME_MATCH_LEVELS = [
+  'exact', // identical after normalisation in the same script
+  'variant', // same entry of the curated variant table (محمد ~ Mohammed ~ Muhammad)
+  'cross-script', // equal cross-script skeleton keys (Arabic vs Latin, or two transliterations)
+  'ocr', // equal under the handwriting/OCR dot-collapse key (الحلبى ~ الجلبي)
+  'close', // high similarity (edit distance on skeletons), typing errors
+  'partial', // one is a token subset/prefix of the other (compound split, dropped part)
+  'different',
+] as const
+export type NameMatchLevel = (typeof NAME_MATCH_LEVELS)[number]
+
+export interface NameComparison {
+  level: NameMatchLevel
+  /** 0..1, 1 = identical; for ranking within a level. */
+  similarity: number
+}
+
+/**
+ * Similarity at or above which two units are 'close': one edit (or transposition) in six
+ * letters of the same-script form or six skeleton symbols. 0.8 let Masri ~ Basri through;
+ * chosen on the golden pairs (docs/names.md).
+ */
+export const CLOSE_SIMILARITY = 0.82
+
+const EXACT = 0
+const VARIANT = 1
+const CROSS = 2
+const OCR = 3
+const CLOSE = 4
+const PARTIAL = 5
+const DIFFERENT = 6
+
+interface UnitInfo {
+  readonly norm: string
+  readonly arabic: boolean
+  readonly key: string
+  readonly ocr: string
+  readonly groups: readonly number[]
+  /** 'abd' or 'abu' when the unit is a compound opened by عبد / أبو, else ''. */
+  readonly head: string
+  /** Skeleton of the part after the head (and its article): الرحمن in عبدالرحمن. */
+  readonly tailKey: string
+  /** Latin only: the skeleton with th/dh read as two letters (Fathi = فتحي), or ''. */
+  readonly altKey: string
+  /** The skeleton without the long-u mark. */
+  readonly keyNoU: string
+}
+
+/**
+ * The head of a compound and the canonical rest: عبد / abdul / abd and أبو / abu. عبد and أبو
+ * are never folded together ("abd, servant of, versus abu, father of", Celatro; see
+ * linkage-anchors §3.1), and two عبد compounds differ by their second half only
+ * (عبدالرحمن ≠ عبدالرحيم), so that half is compared on its own.
+ */
+function splitCompoundHead(norm: string, arabic: boolean): { head: string; rest: string } {
+  if (arabic) {
+    if (norm.startsWith('عبد') && norm.length >= 6) {
+      const rest = norm.slice(3)
+      return { head: 'abd', rest: rest.startsWith('ال') ? rest.slice(2) : rest }
+    }
+    if (norm.startsWith('ابو') && norm.length >= 5) {
+      const rest = norm.slice(3)
+      return { head: 'abu', rest: rest.startsWith('ال') ? rest.slice(2) : rest }
+    }
+    return { head: '', rest: norm }
+  }
+  if (norm.startsWith('abdul') && norm.length >= 8) return { head: 'abd', rest: norm.slice(5) }
+  if (norm.startsWith('abd') && norm.length >= 6 && !norm.startsWith('abdo'))
+    return { head: 'abd', rest: norm.slice(3) }
+  if (norm.startsWith('abual') && norm.length >= 8) return { head: 'abu', rest: norm.slice(5) }
+  if (norm.startsWith('abu') && norm.length >= 5) return { head: 'abu', rest: norm.slice(3) }
+  return { head: '', rest: norm }
+}
+
+/**
+ * Analyses of recent name strings. compareNames is called once per distinct value pair, so
+ * each distinct value recurs across many pairs; caching its analysis is the main speed-up.
+ * Bounded: cleared when full (deterministic results either way).
+ */
+const cache = new Map<string, readonly UnitInfo[]>()
+const CACHE_LIMIT = 200_000
+
+/** The units of a name with their keys and variant groups (cached). */
+function analyseName(text: string): readonly UnitInfo[] {
+  const hit = cache.get(text)
+  if (hit !== undefined) return hit
+  const units = splitNameUnits(text).map((u): UnitInfo => {
+    const { head, rest } = splitCompoundHead(u.norm, u.arabic)
+    const key = unitKey(u.norm, u.arabic)
+    const alt =
+      u.arabic || !/[td]h/.test(u.norm) ? '' : unitKey(u.norm.replace(/([td])h/g, '$1-h'), false)
+    return {
+      norm: u.norm,
+      arabic: u.arabic,
+      key,
+      altKey: alt === key ? '' : alt,
+      keyNoU: key.replace(/u/g, ''),
+      ocr: unitOcrKey(u.norm, u.arabic),
+      groups: variantGroupsOfUnit(u.norm),
+      head,
+      tailKey: head === '' ? '' : unitKey(rest, u.arabic),
+    }
+  })
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(text, units)
+  return units
+}
+
+/** Equal skeletons, also through the th/dh reading as two letters (Fathi ~ فتحي). */
+function keysMatch(a: UnitInfo, b: UnitInfo): boolean {
+  if (a.key === '') return false
+  return (
+    a.key === b.key ||
+    (a.altKey !== '' && a.altKey === b.key) ||
+    (b.altKey !== '' && b.altKey === a.key)
+  )
+}
+
+function shareGroup(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) if (b.includes(x)) return true
+  return false
+}
+
+/** Rank and similarity of two single units. */
+function compareUnits(a: UnitInfo, b: UnitInfo): { rank: number; sim: number } {
+  if (a.norm === b.norm) return { rank: EXACT, sim: 1 }
+  // Two names that the variant table knows as different names (حسن/حسين, محمد/محمود,
+  // عمر/عامر) never match below 'variant': their skeletons may coincide by design.
+  let knownDistinct = false
+  if (a.groups.length > 0 && b.groups.length > 0) {
+    if (shareGroup(a.groups, b.groups)) return { rank: VARIANT, sim: 0.95 }
+    knownDistinct = true
+  }
+  if (a.head !== '' && b.head !== '') {
+    if (a.head !== b.head) return { rank: DIFFERENT, sim: 0 }
+    if (keysMatch(a, b) || a.tailKey === b.tailKey) return { rank: CROSS, sim: 0.9 }
+    if (a.arabic && b.arabic && a.ocr === b.ocr) return { rank: OCR, sim: 0.85 }
+    const tailSim = levenshteinSimilarity(a.tailKey, b.tailKey)
+    return tailSim >= CLOSE_SIMILARITY
+      ? { rank: CLOSE, sim: tailSim * 0.85 }
+      : { rank: DIFFERENT, sim: tailSim * 0.5 }
+  }
+  const keySim = levenshteinSimilarity(a.key, b.key)
+  const sameScript = a.arabic === b.arabic
+  const sim = sameScript ? Math.max(keySim, levenshteinSimilarity(a.norm, b.norm)) : keySim
+  if (knownDistinct) return { rank: DIFFERENT, sim: sim * 0.5 }
+  if (keysMatch(a, b)) return { rank: CROSS, sim: 0.9 }
+  if (a.arabic && b.arabic && a.ocr === b.ocr) return { rank: OCR, sim: 0.85 }
+  if (sim >= CLOSE_SIMILARITY) return { rank: CLOSE, sim: sim * 0.85 }
+  // Equal but for the long-u mark: French ou for a short u (Zoubi ~ الزعبي). Weaker than
+  // equal keys, since the mark is what separates محمد from محمود.
+  if (a.keyNoU !== '' && a.keyNoU === b.keyNoU) return { rank: CLOSE, sim: 0.8 }
+  // A compound against its first half (عبد الرحمن ~ عبد, Abdulrahman ~ Abdul).
+  const [short, long] = a.key.length <= b.key.length ? [a, b] : [b, a]
+  if (short.key.length >= 3 && long.key.startsWith(short.key)) {
+    return { rank: PARTIAL, sim: (0.7 * short.key.length) / long.key.length }
+  }
+  return { rank: DIFFERENT, sim: sim * 0.5 }
+}
+
+function toComparison(rank: number, similarity: number): NameComparison {
+  const level = NAME_MATCH_LEVELS[rank] ?? 'different'
+  const s = similarity < 0 ? 0 : similarity > 1 ? 1 : similarity
+  return { level, similarity: Math.round(s * 1e4) / 1e4 }
+}
+
+/**
+ * Compare two name strings (either script). Single units go through the ladder exact →
+ * variant → cross-script → ocr → close → partial (prefix of a compound) → different. Whole
+ * names are aligned unit by unit (best pairs first):
+ * - all units matched, same order → the weakest unit level, mean similarity;
+ * - all matched, family name moved from last to first (registers) or two parts swapped →
+ *   at most 'close', ×0.95;
+ * - all matched in another order (first and father swapped: maybe another person) → partial;
+ * - one name's units all matched inside the longer one (a dropped part) → partial;
+ * - otherwise different.
+ */
+export function compareNames(a: string, b: string): NameComparison {
+  const ua = analyseName(a)
+  const ub = analyseName(b)
+  if (ua.length === 0 || ub.length === 0) return toComparison(DIFFERENT, 0)
+  if (ua.length === 1 && ub.length === 1) {
+    const r = compareUnits(ua[0]!, ub[0]!)
+    return toComparison(r.rank, r.sim)
+  }
+  if (ua.length === ub.length && ua.every((u, i) => u.norm === ub[i]!.norm))
+    return toComparison(EXACT, 1)
+  // Spacing differences that survive normalisation (محمد نور ~ محمدنور): equal joined keys.
+  // Only across different unit counts: with equal counts the unit ladder decides, so the
+  // known-distinct guard (حسن/حسين) is not bypassed.
+  if (ua.length !== ub.length && joinKeys(ua) === joinKeys(ub)) return toComparison(CROSS, 0.9)
+
+  const n = ua.length
+  const m = ub.length
+  const pairs: Array<{ i: number; j: number; rank: number; sim: number }> = []
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const r = compareUnits(ua[i]!, ub[j]!)
+      if (r.rank <= PARTIAL) pairs.push({ i, j, rank: r.rank, sim: r.sim })
+    }
+  }
+  pairs.sort(
+    (x, y) => x.rank - y.rank || y.sim - x.sim || Math.abs(x.i - x.j) - Math.abs(y.i - y.j),
+  )
+  const usedA = new Int32Array(n).fill(-1)
+  const usedB = new Uint8Array(m)
+  let matched = 0
+  let worst = EXACT
+  let simSum = 0
+  for (const p of pairs) {
+    if (usedA[p.i] !== -1 || usedB[p.j] === 1) continue
+    usedA[p.i] = p.j
+    usedB[p.j] = 1
+    matched++
+    if (p.rank > worst) worst = p.rank
+    simSum += p.sim
+  }
+  const longer = n > m ? n : m
+  const shorter = n > m ? m : n
+  if (matched === 0) return toComparison(DIFFERENT, 0)
+  if (matched < shorter) return toComparison(DIFFERENT, (0.5 * simSum) / longer)
+  const meanSim = simSum / matched
+  const order = alignmentOrder(usedA)
+  if (matched === longer) {
+    if (order === 'kept') return toComparison(worst, meanSim)
+    // A moved part is strong evidence but not identity: at most 'close'.
+    if (order === 'rotated') return toComparison(Math.max(worst, CLOSE), meanSim * 0.95)
+    return toComparison(Math.max(worst, PARTIAL), meanSim * 0.8)
+  }
+  return toComparison(Math.max(worst, PARTIAL), (meanSim * shorter) / longer)
+}
+
+function joinKeys(units: readonly UnitInfo[]): string {
+  let s = ''
+  for (const u of units) s += u.key
+  return s
+}
+
+/**
+ * Whether matched units keep their order, are a rotation that moves the family name between
+ * the ends (الحلبي محمد خالد ~ محمد خالد الحلبي), or are otherwise permuted.
+ */
+function alignmentOrder(usedA: Int32Array): 'kept' | 'rotated' | 'permuted' {
+  const seq: number[] = []
+  for (const j of usedA) if (j >= 0) seq.push(j)
+  let increasing = true
+  for (let k = 1; k < seq.length; k++) if (seq[k]! < seq[k - 1]!) increasing = false
+  if (increasing) return 'kept'
+  if (seq.length === 2) return 'rotated' // HALABI Mohammad ~ Mohammad Halabi
+  const rotatedLeft = seq.slice(1).concat(seq.slice(0, 1))
+  const rotatedRight = seq.slice(-1).concat(seq.slice(0, -1))
+  const isIncreasing = (s: number[]): boolean => s.every((v, k) => k === 0 || v > s[k - 1]!)
+  return isIncreasing(rotatedLeft) || isIncreasing(rotatedRight) ? 'rotated' : 'permuted'
+}

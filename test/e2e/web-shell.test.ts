@@ -1,0 +1,285 @@
+/**
+ * End to end: the built web app (dist/web) served by `athar demo`, driven in Debian's
+ * Chromium. For each role: sign in through the form, see that role's home in Arabic
+ * (dir=rtl) and in English (dir=ltr), reload (language and session survive), sign out.
+ * A wrong password shows the translated error. Screenshots go to docs/screenshots/.
+ *
+ * Skips (with the reason) only while `athar demo` does not exist yet.
+ * Run: node --import tsx --test test/e2e/web-shell.test.ts
+ */
+import assert from 'node:assert/strict'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { after, before, describe, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const cli = join(root, 'bin', 'athar.js')
+const chromiumPath = '/usr/bin/chromium'
+const screenshotDir = join(root, 'docs', 'screenshots')
+// Dates on the home pages come from this clock, so screenshots do not change every day.
+const FIXED_NOW = new Date('2026-05-04T09:00:00Z')
+
+const ROLES = [
+  'admin',
+  'coordinator',
+  'field_officer',
+  'caseworker',
+  'investigator',
+  'reviewer',
+  'viewer',
+] as const
+type Role = (typeof ROLES)[number]
+
+const PHONE = { width: 360, height: 740 }
+const DESKTOP = { width: 1280, height: 800 }
+// Roles whose homes are photographed, and on which screen.
+const PHOTOGRAPHED: Partial<Record<Role, 'phone' | 'desktop'>> = {
+  admin: 'phone',
+  field_officer: 'phone',
+  caseworker: 'desktop',
+}
+
+type Messages = Record<string, string>
+const messages = {
+  ar: JSON.parse(readFileSync(join(root, 'web/src/i18n/ar.json'), 'utf8')) as Messages,
+  en: JSON.parse(readFileSync(join(root, 'web/src/i18n/en.json'), 'utf8')) as Messages,
+}
+function text(language: 'ar' | 'en', key: string): string {
+  const value = messages[language][key]
+  assert.ok(value !== undefined, `no message ${key}`)
+  return value
+}
+
+interface DemoReady {
+  url: string
+  users: Array<{ username: string; role: string; password: string }>
+}
+
+/** Why the suite cannot run yet, or undefined when `athar demo` exists. */
+function findSkipReason(): string | undefined {
+  const help = spawnSync(process.execPath, [cli, 'demo', '--help'], { cwd: root, encoding: 'utf8' })
+  if (help.status === 0 && /athar demo/.test(help.stdout)) return undefined
+  return '`athar demo` does not exist yet (node bin/athar.js demo --help): the web shell e2e test waits for the server'
+}
+
+function buildWebIfMissing(): void {
+  if (existsSync(join(root, 'dist', 'web', 'index.html'))) return
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  assert.equal(build.status, 0, `vite build failed:\n${build.stderr}`)
+}
+
+/** Starts `athar demo --json` and waits for its one JSON line. */
+function startDemo(dbPath: string): Promise<{ child: ChildProcess; ready: DemoReady }> {
+  const child = spawn(process.execPath, [cli, 'demo', '--db', dbPath, '--port', '0', '--json'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout })
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as DemoReady
+        if (typeof parsed.url === 'string' && Array.isArray(parsed.users)) {
+          resolve({ child, ready: parsed })
+        }
+      } catch {
+        // not the ready line
+      }
+    })
+    child.once('exit', (code) =>
+      reject(new Error(`athar demo exited (${code}) before ready:\n${stderr}`)),
+    )
+  })
+}
+
+async function expectDocumentLanguage(page: Page, language: 'ar' | 'en'): Promise<void> {
+  const html = page.locator('html')
+  const lang = await html.getAttribute('lang')
+  const dir = await html.getAttribute('dir')
+  assert.equal(lang, language)
+  assert.equal(dir, language === 'ar' ? 'rtl' : 'ltr')
+}
+
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
+}
+
+async function expectHome(page: Page, role: Role, language: 'ar' | 'en'): Promise<void> {
+  const home = page.getByTestId(`home-${role}`)
+  await home.waitFor()
+  await expectDocumentLanguage(page, language)
+  assert.equal(
+    (await home.locator('h1').textContent())?.trim(),
+    text(language, `home.${role}.title`),
+  )
+  assert.equal(
+    await page.getByTestId('identity-role').textContent(),
+    text(language, `role.${role}`),
+  )
+  const cards = home.locator('li.card')
+  assert.ok((await cards.count()) >= 2, 'the home shows the work areas of the role')
+  // Areas not built yet are marked "coming", never dead links.
+  assert.equal(await home.locator('li.card-coming a').count(), 0)
+  assert.equal(
+    (await home.locator('.badge').first().textContent())?.trim(),
+    text(language, 'area.coming'),
+  )
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+const skip = findSkipReason()
+
+void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
+  let tempDir = ''
+  let demo: ChildProcess | undefined
+  let ready: DemoReady
+  let context: BrowserContext
+  let page: Page
+  const pageErrors: string[] = []
+
+  before(async () => {
+    assert.ok(
+      existsSync(chromiumPath),
+      `${chromiumPath} is missing: apt-get update && apt-get install -y chromium`,
+    )
+    buildWebIfMissing()
+    mkdirSync(screenshotDir, { recursive: true })
+    tempDir = mkdtempSync(join(tmpdir(), 'athar-web-e2e-'))
+    const started = await startDemo(join(tempDir, 'demo.db'))
+    demo = started.child
+    ready = started.ready
+    context = await chromium.launchPersistentContext(join(tempDir, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: PHONE,
+    })
+    await context.clock.setFixedTime(FIXED_NOW)
+    page = context.pages()[0] ?? (await context.newPage())
+    page.on('pageerror', (error) => pageErrors.push(String(error)))
+    page.on('console', (message) => {
+      // A CSP violation means the build would break under the server's policy.
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
+    })
+  })
+
+  after(async () => {
+    await context?.close()
+    demo?.kill('SIGTERM')
+    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
+  })
+
+  function userFor(role: Role) {
+    const user = ready.users.find((u) => u.role === role)
+    assert.ok(user, `athar demo --json lists no ${role}`)
+    return user
+  }
+
+  /** Opens the app fresh, in Arabic (the default), on the login form. */
+  async function openLogin(viewport: { width: number; height: number }): Promise<void> {
+    await page.setViewportSize(viewport)
+    await page.goto(`${ready.url}/`)
+    await page.evaluate('window.localStorage.clear()')
+    await page.reload()
+    await page.locator('#username').waitFor()
+  }
+
+  void test('the login form is in Arabic first, right to left', async () => {
+    await openLogin(PHONE)
+    await expectDocumentLanguage(page, 'ar')
+    assert.equal(new URL(page.url()).pathname, '/login')
+    assert.equal(
+      await page.locator('label[for=username]').textContent(),
+      text('ar', 'login.username'),
+    )
+    assert.equal(
+      await page.locator('label[for=password]').textContent(),
+      text('ar', 'login.password'),
+    )
+    await expectNoHorizontalOverflow(page)
+    await shoot(page, 'login-ar')
+  })
+
+  void test('a wrong password shows the translated error, in both languages', async () => {
+    await openLogin(PHONE)
+    const admin = userFor('admin')
+    await page.locator('#username').fill(admin.username)
+    await page.locator('#password').fill(`${admin.password}-wrong`)
+    await page.locator('button[type=submit]').click()
+    const problem = page.getByTestId('problem')
+    await problem.waitFor()
+    assert.equal(await problem.getAttribute('data-code'), 'invalid_credentials')
+    assert.equal(await problem.textContent(), text('ar', 'errors.invalid_credentials'))
+    await shoot(page, 'login-error-ar')
+    await page.getByTestId('language-switch').click()
+    await expectDocumentLanguage(page, 'en')
+    assert.equal(await problem.textContent(), text('en', 'errors.invalid_credentials'))
+    assert.equal(await page.locator('#password').inputValue(), '', 'the password is cleared')
+  })
+
+  for (const role of ROLES) {
+    void test(`${role}: signs in, sees the ${role} home in Arabic then English, signs out`, async () => {
+      const screen = PHOTOGRAPHED[role]
+      const suffix = screen === 'desktop' ? '-desktop' : ''
+      await openLogin(screen === 'desktop' ? DESKTOP : PHONE)
+      const user = userFor(role)
+      await page.locator('#username').fill(user.username)
+      await page.locator('#password').fill(user.password)
+      await page.locator('button[type=submit]').click()
+
+      await expectHome(page, role, 'ar')
+      assert.equal(new URL(page.url()).pathname, '/')
+      await expectNoHorizontalOverflow(page)
+      if (screen !== undefined) await shoot(page, `home-${role}-ar${suffix}`)
+
+      await page.getByTestId('language-switch').click()
+      await expectHome(page, role, 'en')
+      await expectNoHorizontalOverflow(page)
+      if (screen !== undefined) await shoot(page, `home-${role}-en${suffix}`)
+
+      // A reload keeps the language (stored) and the session (cookie; CSRF token refetched).
+      await page.reload()
+      await expectHome(page, role, 'en')
+
+      await page.getByTestId('logout').click()
+      await page.locator('#username').waitFor()
+      assert.equal(new URL(page.url()).pathname, '/login')
+      const status = await page.evaluate(async () => {
+        const response = await fetch('/api/auth/session', { credentials: 'same-origin' })
+        return response.status
+      })
+      assert.equal(status, 401, 'the session is gone on the server too')
+    })
+  }
+
+  void test('no script error and no CSP violation happened', () => {
+    assert.deepEqual(pageErrors, [])
+  })
+})
