@@ -79,11 +79,15 @@ function buildWebIfMissing(): void {
 
 /** Starts `athar demo --json` and waits for its one JSON line. */
 function startDemo(dbPath: string): Promise<{ child: ChildProcess; ready: DemoReady }> {
-  const child = spawn(process.execPath, [cli, 'demo', '--db', dbPath, '--port', '0', '--json'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
-  })
+  const child = spawn(
+    process.execPath,
+    [cli, 'demo', '--db', dbPath, '--port', '0', '--records', '0', '--json'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'test' },
+    },
+  )
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   return new Promise((resolve, reject) => {

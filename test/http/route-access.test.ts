@@ -23,7 +23,6 @@ interface Fixture {
   jobId: string
 }
 
-}
 
 interface RouteCase {
   method: string

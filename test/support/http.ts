@@ -49,3 +49,4 @@ export function multipartCsv(csv: string, fields: Record<string, string> = { sou
   const parts = Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
   parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${BOUNDARY}--\r\n`)
   return { body: parts.join(''), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }
+}
