@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `athar` — the command line. Each command lives in commands/<name>.command.ts and
  * exports `register(program)`. Commands call services (never SQL), print one line per
@@ -7,6 +6,7 @@
 import { Command, CommanderError } from 'commander'
 import { CliError } from './cli-error.js'
 import { COMMANDS } from './commands/index.js'
+import { io, setIO, type CliIO } from './io.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -20,8 +20,10 @@ export function buildProgram(): Command {
   return program
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], streams?: CliIO): Promise<number> {
+  if (streams) setIO(streams)
   const program = buildProgram()
+  program.configureOutput({ writeOut: (s) => io().out.write(s), writeErr: (s) => io().err.write(s) })
   try {
     await program.parseAsync(argv, { from: 'user' })
     return 0
@@ -32,11 +34,11 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2
     }
     if (error instanceof CliError) {
-      process.stderr.write(`athar: ${error.message}\n`)
+      io().err.write(`athar: ${error.message}\n`)
       return error.exitCode
     }
     const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`athar: ${message.split('\n')[0] ?? 'failed'}\n`)
+    io().err.write(`athar: ${message.split('\n')[0] ?? 'failed'}\n`)
     if (process.env.ATHAR_DEBUG) console.error(error)
     return 1
   }

@@ -1,3 +1,5 @@
+import { io } from './io.js'
+
 /** Writing results: human lines by default, one JSON document (or JSON Lines) with --json. */
 export interface Output {
   readonly json: boolean
@@ -7,7 +9,7 @@ export interface Output {
   data(value: unknown): void
 }
 
-export function createOutput(json: boolean, stream: NodeJS.WritableStream = process.stdout): Output {
+export function createOutput(json: boolean, stream: { write(text: string): unknown } = io().out): Output {
   return {
     json,
     line(text) {

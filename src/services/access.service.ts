@@ -295,3 +295,15 @@ export async function logout(ctx: ServiceContext, sessionId: string, actor: Acto
     await appendAudit(ctx, trx, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.userId })
   })
 }
+
+/**
+ * The actor for a CLI command run by the machine's operator on behalf of a named user
+ * (the operator already holds the database; the user's role still bounds what is done).
+ */
+export async function actAsUser(ctx: ServiceContext, username: string): Promise<Actor> {
+  const row = await repo.findUserByUsername(ctx.handle.db, username.trim().toLowerCase())
+  if (!row) throw new DomainError('not_found', `No user "${username}". Create one with: athar user add ${username} --role ... --org ...`)
+  if (row.disabled === 1) throw new DomainError('account_disabled', `The user "${username}" is disabled.`)
+  const user = toUser(row)
+  return { userId: user.id, organisationId: user.organisationId, role: user.role }
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from 'commander'
+import { io } from '../io.js'
 import { isPostgresUrl, openRuntime, removeSqliteFiles, resolveDatabaseUrl } from '../../services/runtime.js'
 import { addUser, createOrganisation } from '../../services/access.service.js'
 import { ROLES, type Role } from '../../core/access/roles.js'
@@ -80,7 +81,7 @@ export function register(program: Command): void {
       let ctx: ServiceContext | undefined
       try {
         ctx = await openRuntime({ db: url })
-        const progress = (text: string) => process.stderr.write(`${text}\n`)
+        const progress = (text: string) => io().err.write(`${text}\n`)
         const users = await seedDemo(ctx, { records, progress })
         if (opts.seedOnly) {
           out.data({ database: url, users })

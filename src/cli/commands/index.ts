@@ -4,6 +4,7 @@ import { register as registerDemo } from './demo.command.js'
 import { register as registerMigrate } from './migrate.command.js'
 import { register as registerUser } from './user.command.js'
 import { register as registerVerify } from './verify.command.js'
+import { register as registerImport } from './import.command.js'
 
 /** Every command's register function; add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify]
+export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport]

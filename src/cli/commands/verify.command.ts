@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { io } from '../io.js'
 import { verifyAuditChain } from '../../services/audit.service.js'
 import { createOutput } from '../output.js'
 import { CliError } from '../cli-error.js'
@@ -9,7 +10,7 @@ export function register(program: Command): void {
     .description('walk the audit chain and report the first broken link (exit 1 when broken)')
     .action(async (opts: DbOptions) => {
       const out = createOutput(opts.json ?? false)
-      const result = await withRuntime(opts, (ctx) => verifyAuditChain(ctx, (n) => process.stderr.write(`\rchecked ${n} entries`)))
+      const result = await withRuntime(opts, (ctx) => verifyAuditChain(ctx, (n) => io().err.write(`\rchecked ${n} entries`)))
       out.data(result)
       if (!result.ok) {
         throw new CliError(`audit chain broken at entry ${result.firstBrokenSeq ?? '?'}: ${result.message ?? result.reason ?? ''}`, 1)

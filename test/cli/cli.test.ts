@@ -1,0 +1,96 @@
+import { describe, it, before } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { runCli } from '../support/cli.js'
+
+describe('athar CLI', () => {
+  let dir = ''
+  let db = ''
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'athar-cli-'))
+    db = join(dir, 'athar.db')
+  })
+
+  it('documents itself in --help', async () => {
+    const r = await runCli(['--help'])
+    assert.equal(r.code, 0)
+    for (const cmd of ['serve', 'demo', 'migrate', 'user', 'verify', 'import']) assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`))
+  })
+
+  it('migrates a new database and says so in JSON', async () => {
+    const r = await runCli(['migrate', '--db', db, '--json'])
+    assert.equal(r.code, 0, r.stderr)
+    const data = JSON.parse(r.stdout) as { applied: string[]; dialect: string }
+    assert.equal(data.dialect, 'sqlite')
+    assert.ok(data.applied.includes('0001_create_access'))
+    const again = JSON.parse((await runCli(['migrate', '--db', db, '--json'])).stdout) as { applied: string[] }
+    assert.deepEqual(again.applied, [])
+  })
+
+  it('takes the database from DATABASE_URL when --db is absent', async () => {
+    const other = join(dir, 'from-env.db')
+    const r = await runCli(['migrate', '--json'], { DATABASE_URL: other })
+    assert.equal(r.code, 0, r.stderr)
+    assert.equal((JSON.parse(r.stdout) as { database: string }).database, other)
+  })
+
+  it('adds, lists and disables users; prints a generated password once', async () => {
+    const add = await runCli(['user', 'add', 'amal', '--role', 'investigator', '--org', 'Team A', '--db', db, '--json'])
+    assert.equal(add.code, 0, add.stderr)
+    const created = JSON.parse(add.stdout) as { username: string; password: string; role: string }
+    assert.equal(created.role, 'investigator')
+    assert.ok(created.password.length >= 12)
+    const list = await runCli(['user', 'list', '--db', db, '--json'])
+    const users = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { username: string; disabled: boolean })
+    assert.ok(users.some((u) => u.username === 'amal' && !u.disabled))
+    await runCli(['user', 'add', 'temp-user', '--role', 'viewer', '--org', 'Team A', '--db', db])
+    const dis = await runCli(['user', 'disable', 'temp-user', '--db', db])
+    assert.equal(dis.code, 0)
+    const after = (await runCli(['user', 'list', '--db', db, '--json'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { username: string; disabled: boolean })
+    assert.ok(after.some((u) => u.username === 'temp-user' && u.disabled))
+  })
+
+  it('fails with one line and a non-zero code on bad input', async () => {
+    const r = await runCli(['user', 'add', 'x', '--role', 'king', '--org', 'Team A', '--db', db])
+    assert.notEqual(r.code, 0)
+    assert.equal(r.stderr.trim().split('\n').length, 1)
+    assert.match(r.stderr, /^athar: .*role/)
+    const missing = await runCli(['import', join(dir, 'nope.csv'), '--user', 'amal', '--db', db])
+    assert.equal(missing.code, 66)
+    assert.match(missing.stderr, /no such file/)
+  })
+
+  it('imports a file, refuses a broken one whole with a row-level report, and is a no-op on re-import', async () => {
+    const good = join(dir, 'good.csv')
+    writeFileSync(good, 'record_id;الاسم;اسم الأب;الشهرة\nk1;محمد;خالد;الحلبي\nk2;سامر;علي;الحمصي\n')
+    const r = await runCli(['import', good, '--user', 'amal', '--source', 'ngo-list', '--db', db, '--json'])
+    assert.equal(r.code, 0, r.stderr)
+    assert.equal((JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { recordCount: number }).recordCount, 2)
+    const again = await runCli(['import', good, '--user', 'amal', '--db', db])
+    assert.match(again.stdout, /already imported/)
+    const bad = join(dir, 'bad.csv')
+    writeFileSync(bad, 'record_id,first_name,birth_date\nq1,علي,2019-13-45\n')
+    const b = await runCli(['import', bad, '--user', 'amal', '--db', db])
+    assert.equal(b.code, 65)
+    assert.match(b.stderr, /row 2, column "birth_date", value "2019-13-45"/)
+    const sqlite = new Database(db, { readonly: true })
+    const n = (sqlite.prepare('select count(*) as n from person_record').get() as { n: number }).n
+    sqlite.close()
+    assert.equal(n, 2)
+  })
+
+  it('verifies the audit chain and exits 1 naming the first broken entry after tampering', async () => {
+    const ok = await runCli(['verify', '--db', db])
+    assert.equal(ok.code, 0, ok.stderr)
+    assert.match(ok.stdout, /intact/)
+    const sqlite = new Database(db)
+    sqlite.prepare("update audit_entry set action = 'forged' where seq = 3").run()
+    sqlite.close()
+    const broken = await runCli(['verify', '--db', db])
+    assert.equal(broken.code, 1)
+    assert.match(broken.stderr, /broken at entry 3/)
+  })
+})
