@@ -1,6 +1,6 @@
 // Rewrites the generated access table inside docs/access.md from the policy code.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { ACCESS_TABLE_BEGIN, ACCESS_TABLE_END, renderAccessTable } from '../src/core/access/access-table.js'
+import { ACCESS_TABLE_END, renderAccessTable } from '../src/core/access/access-table.js'
 
 const path = new URL('../docs/access.md', import.meta.url)
 const doc = readFileSync(path, 'utf8')

@@ -25,6 +25,6 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrateOu
   })
   const { error, results } = await migrator.migrateToLatest()
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName)
-  if (error) return { applied, error: error instanceof Error ? error.message : String(error) }
+  if (error) return { applied, error: error instanceof Error ? error.message : JSON.stringify(error) }
   return { applied }
 }

@@ -97,6 +97,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       return problemOf('unsupported_media_type', `Content type ${request.headers['content-type'] ?? '(none)'} is not accepted here.`)
     case 'FST_ERR_RATE_LIMIT':
       return problemOf('rate_limited', 'Slow down and try again in a minute.')
+    case undefined:
     default:
       break
   }

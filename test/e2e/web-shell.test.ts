@@ -3,6 +3,7 @@
  * Chromium. For each role: sign in through the form, see that role's home in Arabic
  * (dir=rtl) and in English (dir=ltr), reload (language and session survive), sign out.
  * A wrong password shows the translated error. Screenshots go to docs/screenshots/.
+ * The demo runs with --records 0: the shell needs accounts only, and seeding is slow.
  *
  * Skips (with the reason) only while `athar demo` does not exist yet.
  * Run: node --import tsx --test test/e2e/web-shell.test.ts
@@ -148,6 +149,7 @@ async function expectHome(page: Page, role: Role, language: 'ar' | 'en'): Promis
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0) // no hover state on the last button clicked
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
 }
 
@@ -231,6 +233,10 @@ void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'login-ar')
+    // Empty fields are caught in the app, in the app's language (not browser bubbles).
+    await page.locator('button[type=submit]').click()
+    assert.equal(await page.getByTestId('problem').textContent(), text('ar', 'login.missing'))
+    assert.equal(await page.evaluate<string>('document.activeElement.id'), 'username')
   })
 
   void test('a wrong password shows the translated error, in both languages', async () => {

@@ -1,7 +1,7 @@
 /** Imports (as jobs), jobs, and reading person records. */
 import type { FastifyInstance } from 'fastify'
 import multipart from '@fastify/multipart'
-import { getRecord, listImportBatches, listRecordVersions, startImportJob, type ImportFormat } from '../../services/record.service.js'
+import { getRecord, listImportBatches, listRecordVersions, startImportJob } from '../../services/record.service.js'
 import { getJob } from '../../services/job.service.js'
 import type { ServiceContext } from '../../services/context.js'
 import { DomainError } from '../../core/errors.js'
@@ -69,7 +69,7 @@ export async function recordsRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       const { jobId } = await startImportJob(ctx, actor, {
         bytes: file.bytes,
         fileName: file.name,
-        format: format as ImportFormat | undefined,
+        format,
         sourceKind: fields.sourceKind ?? '',
         document: fields.document,
         sheet: fields.sheet,
