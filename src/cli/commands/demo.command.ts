@@ -30,6 +30,11 @@ export type DemoSeeder = (ctx: ServiceContext, org: { id: string; name: string }
 
 export const DEMO_SEEDERS: DemoSeeder[] = []
 
+/** Register the demo steps (kept out of module initialisation to avoid import cycles). */
+export function registerDemoSeeders(...seeders: DemoSeeder[]): void {
+  for (const s of seeders) if (!DEMO_SEEDERS.includes(s)) DEMO_SEEDERS.push(s)
+}
+
 /** Create the demo organisation and one user per role with a fresh random password. */
 export async function seedDemo(ctx: ServiceContext, options: { records: number; progress: (text: string) => void }): Promise<DemoUser[]> {
   const org = await createOrganisation(ctx, undefined, 'منظمة أثر التجريبية — Athar demo organisation')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { register as registerServe } from './serve.command.js'
-import { register as registerDemo } from './demo.command.js'
+import { register as registerDemo, registerDemoSeeders } from './demo.command.js'
+import { seedDemoRecords } from '../demo-records.js'
 import { register as registerMigrate } from './migrate.command.js'
 import { register as registerUser } from './user.command.js'
 import { register as registerVerify } from './verify.command.js'
@@ -11,3 +12,5 @@ import { register as registerExplain } from './explain.command.js'
 
 /** Every command's register function; add new commands here. */
 export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport, registerLink, registerModel, registerExplain]
+
+registerDemoSeeders(seedDemoRecords)

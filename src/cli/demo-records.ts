@@ -1,0 +1,38 @@
+/**
+ * Demo data: generated (synthetic) person records from the benchmark generator, imported
+ * through the ordinary import service — one file per source kind — so the demo shows real
+ * batches with provenance, not rows slipped into the database.
+ */
+import { formatRecordHeader, formatRecordRow, generateRecords, type GeneratedRecord } from '../../bench/generator/index.js'
+import { actAsUser } from '../services/access.service.js'
+import { importRecords } from '../services/record.service.js'
+import type { ServiceContext } from '../services/context.js'
+import type { DemoSeeder } from './commands/demo.command.js'
+
+const DOCUMENTS: Record<string, string> = {
+  'family-report': 'بلاغات العائلات — Family reports (demo)',
+  register: 'سجل مُستعاد من فرع — Recovered branch register (demo)',
+  'ngo-list': 'قائمة منظمة في الخارج — NGO list from abroad (demo)',
+  intake: 'تسجيل المفرج عنهم عند البوابة — Gate intake sheets (demo)',
+  'photo-index': 'فهرس صور — Photo index (demo)',
+}
+
+/** Generate `count` records and import them per source kind as the investigator user. */
+export const seedDemoRecords: DemoSeeder = async (ctx: ServiceContext, _org, users, options) => {
+  if (options.records <= 0) return
+  const importer = users.find((u) => u.role === 'investigator')
+  if (!importer) return
+  const actor = await actAsUser(ctx, importer.username)
+  const bySource = new Map<string, GeneratedRecord[]>()
+  for (const g of generateRecords({ seed: 2024, records: options.records })) {
+    const kind = g.fields.source ?? 'register'
+    const list = bySource.get(kind) ?? []
+    list.push(g)
+    bySource.set(kind, list)
+  }
+  for (const [kind, list] of bySource) {
+    const csv = formatRecordHeader() + list.map((g) => formatRecordRow(g.fields)).join('')
+    const outcome = await importRecords(ctx, actor, { bytes: Buffer.from(csv, 'utf8'), fileName: `demo-${kind}.csv`, sourceKind: kind, document: DOCUMENTS[kind] })
+    options.progress(`demo: imported ${outcome.recordCount} ${kind} records`)
+  }
+}
