@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const roots = ['src', 'bench', 'test']
+const roots = ['src', 'bench', 'test', 'web']
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const skipBuild = process.argv.includes('--no-build')
 

@@ -76,6 +76,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   { method: 'GET', url: '/api/jobs/:id', request: (f) => ({ url: `/api/jobs/${f.jobId}` }), expect: { ...only(200, ['coordinator'], 404) } },
   {
     method: 'GET',
+    url: '/api/records/search',
+    request: () => ({ url: `/api/records/search?q=${encodeURIComponent('محمد الحلبي')}` }),
+    expect: only(200, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),
+  },
+  {
+    method: 'GET',
     url: '/api/records/:id',
     request: (f) => ({ url: `/api/records/${f.recordId}` }),
     expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),

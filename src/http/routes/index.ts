@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServiceContext } from '../../services/context.js'
 import { recordsRoutes } from './records.routes.js'
+import { searchRoutes } from './search.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
-export const extraRouteRegistrars: RouteRegistrar[] = [recordsRoutes]
+export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, recordsRoutes]

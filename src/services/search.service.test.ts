@@ -1,0 +1,67 @@
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
+import { buildOrganisation, buildUser } from '../../test/support/factories.js'
+import { importRecords } from './record.service.js'
+import { searchRecords } from './search.service.js'
+import type { Actor } from '../core/access/policy.js'
+
+const CSV = [
+  'record_id,source,first_name,father_name,family_name,mother_name,sex,birth_date',
+  'a1,register,محمد,خالد,الحلبي,فاطمة,M,1985',
+  'a2,register,سامر,علي,الحمصي,مريم,M,1990',
+  'a3,register,نور,أحمد,الإدلبي,زينب,F,1995',
+].join('\n')
+
+for (const dialect of DIALECTS) {
+  describe(`search service (${dialect})`, () => {
+    let ctx: TestContext
+    let caseworker: Actor
+    let outsider: Actor
+    let viewer: Actor
+
+    before(async () => {
+      ctx = await openTestContext(dialect)
+      const org = await buildOrganisation(ctx)
+      const other = await buildOrganisation(ctx)
+      const c = await buildUser(ctx, { organisationId: org.id, role: 'caseworker' })
+      const v = await buildUser(ctx, { organisationId: org.id, role: 'viewer' })
+      const o = await buildUser(ctx, { organisationId: other.id, role: 'caseworker' })
+      caseworker = { userId: c.id, organisationId: org.id, role: 'caseworker' }
+      viewer = { userId: v.id, organisationId: org.id, role: 'viewer' }
+      outsider = { userId: o.id, organisationId: other.id, role: 'caseworker' }
+      await importRecords(ctx, caseworker, { bytes: Buffer.from(CSV), fileName: 'a.csv', sourceKind: 'register' })
+    })
+    after(async () => ctx.drop())
+
+    it('finds an Arabic record from a Latin query', async () => {
+      const items = await searchRecords(ctx, caseworker, { q: 'Mohammad Al-Halabi' })
+      assert.equal(items[0]?.record.fields.record_id, 'a1')
+    })
+
+    it('finds records imported after the index was built, without a rebuild', async () => {
+      await importRecords(ctx, caseworker, { bytes: Buffer.from('record_id,first_name,family_name\nb1,Rami,Al-Hourani\n'), fileName: 'b.csv', sourceKind: 'ngo-list' })
+      const items = await searchRecords(ctx, caseworker, { q: 'رامي الحوراني' })
+      assert.equal(items[0]?.record.fields.record_id, 'b1')
+    })
+
+    it('applies filters', async () => {
+      const women = await searchRecords(ctx, caseworker, { q: 'نور الادلبي', filters: { sex: 'M', excludeUnknown: true } })
+      assert.ok(!women.some((i) => i.record.fields.record_id === 'a3'))
+    })
+
+    it('refuses single-letter and empty queries, and audits them', async () => {
+      await assert.rejects(searchRecords(ctx, caseworker, { q: 'م' }), { code: 'query_rejected' })
+      await assert.rejects(searchRecords(ctx, caseworker, { q: '   ' }), { code: 'query_rejected' })
+      const rows = await ctx.handle.db.selectFrom('audit_entry').select(['action', 'outcome', 'details']).where('action', '=', 'record.search').execute()
+      assert.ok(rows.some((r) => r.outcome === 'failure'))
+      assert.ok(rows.every((r) => !r.details.includes('Halabi') && !r.details.includes('الحلبي')), 'the query text is never stored')
+    })
+
+    it('shows nothing of another organisation and refuses viewers', async () => {
+      const items = await searchRecords(ctx, outsider, { q: 'محمد الحلبي' })
+      assert.deepEqual(items, [])
+      await assert.rejects(searchRecords(ctx, viewer, { q: 'محمد الحلبي' }), { code: 'forbidden' })
+    })
+  })
+}

@@ -1,0 +1,121 @@
+/**
+ * Name search over stored records. One in-memory index per running process, built from
+ * the database on first use and updated as imports add records (no rebuild per import).
+ * Anti-enumeration (Person Finder §1.4, encontrados #100): short queries refused as values
+ * by the core, results capped, a per-user rate limit at the edge, every query audited — by
+ * a keyed hash of its text, never the name itself (ASVS 16.2.5).
+ */
+import { createHmac } from 'node:crypto'
+import { NameSearchIndex, clampSearchLimit, type SearchFilters, type SearchHit, type SearchMatchReason } from '../core/search/index.js'
+import type { Actor, Sensitivity } from '../core/access/policy.js'
+import { DomainError } from '../core/errors.js'
+import type { PersonRecordFields } from '../core/records/record-fields.js'
+import { streamRecords } from '../db/record.repository.js'
+import { appendAudit } from './audit.service.js'
+import { authorize, isAllowed } from './authorize.js'
+import type { ServiceContext } from './context.js'
+import { fieldsOf, getReadableRecords, onRecordsAdded, type StoredRecord } from './record.service.js'
+
+interface AccessInfo {
+  organisationId: string
+  sensitivity: Sensitivity
+  sharedWith: string[]
+}
+
+interface SearchState {
+  index: NameSearchIndex
+  access: Map<string, AccessInfo>
+}
+
+const states = new WeakMap<ServiceContext, Promise<SearchState>>()
+
+function toSensitivity(s: string): Sensitivity {
+  return s === 'normal' || s === 'restricted' ? s : 'sensitive'
+}
+
+async function buildState(ctx: ServiceContext): Promise<SearchState> {
+  const index = new NameSearchIndex()
+  const access = new Map<string, AccessInfo>()
+  for await (const row of streamRecords(ctx.handle.db)) {
+    index.add({ ...fieldsOf(row), record_id: row.id })
+    access.set(row.id, { organisationId: row.organisation_id, sensitivity: toSensitivity(row.sensitivity), sharedWith: JSON.parse(row.shared_with) as string[] })
+  }
+  return { index, access }
+}
+
+/** The process's search index, built on first use and kept current by imports. */
+export function searchState(ctx: ServiceContext): Promise<SearchState> {
+  let state = states.get(ctx)
+  if (!state) {
+    // Listen before building: records imported during the build are added (add is idempotent per id).
+    const pending: Array<{ id: string; fields: PersonRecordFields; info: AccessInfo }> = []
+    let ready: SearchState | undefined
+    onRecordsAdded(ctx, (records) => {
+      for (const r of records) {
+        const item = { id: r.id, fields: { ...r.fields, record_id: r.id }, info: { organisationId: r.organisationId, sensitivity: r.sensitivity, sharedWith: r.sharedWith } }
+        if (ready) addToState(ready, item)
+        else pending.push(item)
+      }
+    })
+    state = buildState(ctx).then((s) => {
+      for (const item of pending) addToState(s, item)
+      ready = s
+      return s
+    })
+    states.set(ctx, state)
+  }
+  return state
+}
+
+function addToState(state: SearchState, item: { id: string; fields: PersonRecordFields; info: AccessInfo }): void {
+  if (!state.index.has(item.id)) state.index.add(item.fields)
+  state.access.set(item.id, item.info)
+}
+
+export interface SearchRequest {
+  q: string
+  limit?: number | undefined
+  filters?: SearchFilters | undefined
+}
+
+export interface SearchResultItem {
+  record: StoredRecord
+  score: number
+  matched: SearchMatchReason[]
+}
+
+function queryFingerprint(ctx: ServiceContext, q: string): string {
+  return createHmac('sha256', ctx.keys.auditSeal).update(`search\n${q.trim().toLowerCase()}`).digest('hex').slice(0, 32)
+}
+
+/** Search the records the actor may see. Refused queries throw `query_rejected`. */
+export async function searchRecords(ctx: ServiceContext, actor: Actor, request: SearchRequest): Promise<SearchResultItem[]> {
+  await authorize(ctx, actor, 'record.search')
+  const state = await searchState(ctx)
+  const limit = clampSearchLimit(request.limit)
+  // Ask for more than needed: hits the actor may not see are dropped after ranking.
+  const outcome = state.index.search(request.q, { limit: Math.min(400, limit * 4), filters: request.filters })
+  const fingerprint = queryFingerprint(ctx, request.q)
+  if (outcome.rejected) {
+    await ctx.handle.db.transaction().execute((trx) =>
+      appendAudit(ctx, trx, actor, { action: 'record.search', objectType: 'query', objectId: fingerprint, outcome: 'failure', details: { reason: outcome.reason } }),
+    )
+    throw new DomainError('query_rejected', outcome.message, [{ field: 'q', message: outcome.message, reason: outcome.reason }])
+  }
+  const visible: SearchHit[] = []
+  for (const hit of outcome.hits) {
+    const info = state.access.get(hit.recordId)
+    if (info && isAllowed(actor, 'record.search', info) && isAllowed(actor, 'record.read', info)) visible.push(hit)
+    if (visible.length >= limit) break
+  }
+  const records = await getReadableRecords(ctx, actor, visible.map((h) => h.recordId))
+  const byId = new Map(records.map((r) => [r.id, r]))
+  const items = visible.flatMap((h) => {
+    const record = byId.get(h.recordId)
+    return record ? [{ record, score: h.score, matched: h.matched }] : []
+  })
+  await ctx.handle.db.transaction().execute((trx) =>
+    appendAudit(ctx, trx, actor, { action: 'record.search', objectType: 'query', objectId: fingerprint, details: { results: items.length, candidates: outcome.candidates, filters: Object.keys(request.filters ?? {}) } }),
+  )
+  return items
+}
