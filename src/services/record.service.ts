@@ -20,7 +20,7 @@ import { parseRecordsXlsx } from '../core/records/xlsx-record-importer.js'
 import { appendAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
-import { parsePfifFile } from './record-formats.js'
+import { parsePfif } from '../core/records/pfif-importer.js'
 import { startJob } from './job.service.js'
 
 export type ImportFormat = 'csv' | 'xlsx' | 'pfif'
@@ -79,7 +79,7 @@ async function parseFile(request: ImportRequest, format: ImportFormat): Promise<
     case 'xlsx':
       return parseRecordsXlsx(request.bytes, { ...options, sheet: request.sheet })
     case 'pfif':
-      return parsePfifFile(request.bytes)
+      return parsePfif(request.bytes, { localDomain: process.env.ATHAR_PFIF_DOMAIN ?? 'athar.local' })
   }
 }
 

@@ -82,6 +82,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/records/export',
+    request: () => ({ url: '/api/records/export?format=jsonl' }),
+    expect: only(200, ['coordinator', 'investigator']),
+  },
+  {
+    method: 'GET',
     url: '/api/records/:id',
     request: (f) => ({ url: `/api/records/${f.recordId}` }),
     expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),

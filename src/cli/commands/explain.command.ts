@@ -2,7 +2,10 @@
 import type { Command } from 'commander'
 import { LinkageInputError } from '../../jobs/linkage/csv-record-loader.js'
 import { readModelFile } from '../../jobs/linkage/model-file.js'
-import { explainRecordPair, type RecordPairExplanation } from '../../jobs/linkage/record-explainer.js'
+import {
+  explainRecordPair,
+  type RecordPairExplanation,
+} from '../../jobs/linkage/record-explainer.js'
 import { CliError } from '../cli-error.js'
 import { createOutput } from '../output.js'
 
@@ -12,10 +15,15 @@ const signed = (w: number): string => `${w >= 0 ? '+' : ''}${w.toFixed(2)}`
 export function formatWaterfall(e: RecordPairExplanation): string[] {
   const lines = [`${e.leftId} ~ ${e.rightId}`, `  ${'prior'.padEnd(20)} ${signed(e.prior)}`]
   for (const s of e.steps) {
-    const tf = s.termFrequencyAdjustment !== 0 ? ` (level ${signed(s.levelWeight)}, term frequency ${signed(s.termFrequencyAdjustment)})` : ''
+    const tf =
+      s.termFrequencyAdjustment !== 0
+        ? ` (level ${signed(s.levelWeight)}, term frequency ${signed(s.termFrequencyAdjustment)})`
+        : ''
     lines.push(`  ${s.comparison.padEnd(20)} ${signed(s.weight)}  ${s.level}${tf}`)
   }
-  lines.push(`  ${'total'.padEnd(20)} ${signed(e.matchWeight)}  → match probability ${e.matchProbability.toFixed(4)} (${e.band})`)
+  lines.push(
+    `  ${'total'.padEnd(20)} ${signed(e.matchWeight)}  → match probability ${e.matchProbability.toFixed(4)} (${e.band})`,
+  )
   return lines
 }
 
@@ -23,10 +31,17 @@ export function formatWaterfall(e: RecordPairExplanation): string[] {
 export async function runExplainCommand(
   leftId: string,
   rightId: string,
-  opts: { input: string[]; model?: string | undefined; seed?: string | undefined; json?: boolean | undefined },
+  opts: {
+    input: string[]
+    model?: string | undefined
+    seed?: string | undefined
+    json?: boolean | undefined
+  },
 ): Promise<RecordPairExplanation> {
   const out = createOutput(opts.json ?? false)
-  if (opts.input.length === 0) throw new CliError('give the records’ files with --input FILE.csv', 64)
+  if (opts.input.length === 0) {
+    throw new CliError('give the records’ files with --input FILE.csv', 64)
+  }
   try {
     const model = opts.model ? await readModelFile(opts.model) : undefined
     const explanation = await explainRecordPair({
@@ -52,11 +67,22 @@ export function register(program: Command): void {
     .description('explain the match weight of two records: prior + each field’s weight = total')
     .argument('<id1>', 'record id')
     .argument('<id2>', 'record id')
-    .option('--input <file>', 'person-record CSV (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      '--input <file>',
+      'person-record CSV (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option('--model <file>', 'a saved model (default: train one on the input files)')
     .option('--seed <n>', 'training seed when no model is given', '42')
     .option('--json', 'machine-readable output (JSON)')
-    .action(async (id1: string, id2: string, opts: { input: string[]; model?: string; seed?: string; json?: boolean }) => {
-      await runExplainCommand(id1, id2, opts)
-    })
+    .action(
+      async (
+        id1: string,
+        id2: string,
+        opts: { input: string[]; model?: string; seed?: string; json?: boolean },
+      ) => {
+        await runExplainCommand(id1, id2, opts)
+      },
+    )
 }

@@ -7,11 +7,12 @@ import { register as registerUser } from './user.command.js'
 import { register as registerVerify } from './verify.command.js'
 import { register as registerImport } from './import.command.js'
 import { register as registerSearch } from './search.command.js'
+import { register as registerExport } from './export.command.js'
 import { register as registerLink } from './link.command.js'
 import { register as registerModel } from './model.command.js'
 import { register as registerExplain } from './explain.command.js'
 
 /** Every command's register function; add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport, registerSearch, registerLink, registerModel, registerExplain]
+export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport, registerSearch, registerExport, registerLink, registerModel, registerExplain]
 
 registerDemoSeeders(seedDemoRecords)

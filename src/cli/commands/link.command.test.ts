@@ -7,7 +7,11 @@ import { buildFixtureFamilies } from '../../core/linkage/linkage-fixtures.js'
 import { writeRecordsCsv } from '../../jobs/linkage/link-pipeline.test.js'
 import { main } from '../main.js'
 
-function capture(): { io: { out: { write(t: string): boolean }; err: { write(t: string): boolean } }; out: () => string; err: () => string } {
+function capture(): {
+  io: { out: { write(t: string): boolean }; err: { write(t: string): boolean } }
+  out: () => string
+  err: () => string
+} {
   let out = ''
   let err = ''
   return {
@@ -24,7 +28,10 @@ describe('athar link / model show / explain', () => {
   let dir = ''
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'athar-cli-link-'))
-    await writeRecordsCsv(join(dir, 'records.csv'), buildFixtureFamilies(4).map((r) => r.input))
+    await writeRecordsCsv(
+      join(dir, 'records.csv'),
+      buildFixtureFamilies(4).map((r) => r.input),
+    )
   })
   after(async () => {
     await rm(dir, { recursive: true, force: true })
@@ -33,22 +40,62 @@ describe('athar link / model show / explain', () => {
   it('links a CSV file and prints a JSON summary', async () => {
     const c = capture()
     const code = await main(
-      ['link', join(dir, 'records.csv'), '--out', join(dir, 'p.csv'), '--clusters', join(dir, 'c.csv'), '--model-out', join(dir, 'm.json'), '--threads', '0', '--json'],
+      [
+        'link',
+        join(dir, 'records.csv'),
+        '--out',
+        join(dir, 'p.csv'),
+        '--clusters',
+        join(dir, 'c.csv'),
+        '--model-out',
+        join(dir, 'm.json'),
+        '--threads',
+        '0',
+        '--json',
+      ],
       c.io,
     )
     assert.equal(code, 0, c.err())
-    const summary = JSON.parse(c.out()) as { records: number; candidatePairs: number; clusters: number; stageMs: Record<string, number> }
+    const summary = JSON.parse(c.out()) as {
+      records: number
+      candidatePairs: number
+      clusters: number
+      stageMs: Record<string, number>
+    }
     assert.equal(summary.records, 48)
     assert.ok(summary.candidatePairs > 0)
     assert.ok(summary.clusters < 48)
-    assert.deepEqual(Object.keys(summary.stageMs), ['load', 'normalise', 'block', 'train', 'score', 'cluster', 'write'])
-    assert.match(await readFile(join(dir, 'p.csv'), 'utf8'), /^left_id,right_id,match_probability,match_weight/)
+    assert.deepEqual(Object.keys(summary.stageMs), [
+      'load',
+      'normalise',
+      'block',
+      'train',
+      'score',
+      'cluster',
+      'write',
+    ])
+    assert.match(
+      await readFile(join(dir, 'p.csv'), 'utf8'),
+      /^left_id,right_id,match_probability,match_weight/,
+    )
   })
 
   it('prints a human summary and scores with a saved model', async () => {
     const c = capture()
     const code = await main(
-      ['link', join(dir, 'records.csv'), '--out', join(dir, 'p2.csv'), '--clusters', join(dir, 'c2.csv'), '--model', join(dir, 'm.json'), '--threads', '0', '--no-progress'],
+      [
+        'link',
+        join(dir, 'records.csv'),
+        '--out',
+        join(dir, 'p2.csv'),
+        '--clusters',
+        join(dir, 'c2.csv'),
+        '--model',
+        join(dir, 'm.json'),
+        '--threads',
+        '0',
+        '--no-progress',
+      ],
       c.io,
     )
     assert.equal(code, 0, c.err())
@@ -66,7 +113,10 @@ describe('athar link / model show / explain', () => {
 
   it('explains a pair as a waterfall', async () => {
     const c = capture()
-    const code = await main(['explain', 'r1', 'r3', '--input', join(dir, 'records.csv'), '--model', join(dir, 'm.json')], c.io)
+    const code = await main(
+      ['explain', 'r1', 'r3', '--input', join(dir, 'records.csv'), '--model', join(dir, 'm.json')],
+      c.io,
+    )
     assert.equal(code, 0, c.err())
     assert.match(c.out(), /^r1 ~ r3\n {2}prior/)
     assert.match(c.out(), /total +[+-]\d+\.\d+ {2}→ match probability/)
@@ -80,7 +130,18 @@ describe('athar link / model show / explain', () => {
       [['link', join(dir, 'noid.csv'), '--threads', '0'], /no record_id column/],
       [['link', join(dir, 'empty.csv'), '--threads', '0'], /empty file/],
       [['link', join(dir, 'records.csv'), '--min-probability', '2'], /--min-probability must be/],
-      [['explain', 'r1', 'nope', '--input', join(dir, 'records.csv'), '--model', join(dir, 'm.json')], /record nope is not in the input files/],
+      [
+        [
+          'explain',
+          'r1',
+          'nope',
+          '--input',
+          join(dir, 'records.csv'),
+          '--model',
+          join(dir, 'm.json'),
+        ],
+        /record nope is not in the input files/,
+      ],
       [['model', 'show', join(dir, 'records.csv')], /not valid JSON/],
     ]
     for (const [argv, pattern] of cases) {

@@ -4,7 +4,12 @@
  */
 import type { Command } from 'commander'
 import { LinkageInputError, readCsvColumns } from '../../jobs/linkage/csv-record-loader.js'
-import { LINK_STAGES, linkFiles, type LinkProgress, type LinkResult } from '../../jobs/linkage/link-pipeline.js'
+import {
+  LINK_STAGES,
+  linkFiles,
+  type LinkProgress,
+  type LinkResult,
+} from '../../jobs/linkage/link-pipeline.js'
 import { readModelFile } from '../../jobs/linkage/model-file.js'
 import { CliError } from '../cli-error.js'
 import { createOutput } from '../output.js'
@@ -27,11 +32,20 @@ export interface LinkCommandOptions {
   progress?: boolean | undefined
 }
 
-function parseNumber(name: string, value: string | undefined, min: number, max: number, integer = false): number | undefined {
+function parseNumber(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  integer = false,
+): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new CliError(`${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, not "${value}"`, 64)
+    throw new CliError(
+      `${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, not "${value}"`,
+      64,
+    )
   }
   return n
 }
@@ -56,7 +70,10 @@ export interface LinkSummary {
 }
 
 /** Run `athar link` (exported for tests). */
-export async function runLinkCommand(files: string[], opts: LinkCommandOptions): Promise<LinkSummary> {
+export async function runLinkCommand(
+  files: string[],
+  opts: LinkCommandOptions,
+): Promise<LinkSummary> {
   const out = createOutput(opts.json ?? false)
   const minProbability = parseNumber('--min-probability', opts.minProbability, 0, 1) ?? 0.01
   const seed = parseNumber('--seed', opts.seed, 0, 2 ** 31, true) ?? 42
@@ -68,16 +85,25 @@ export async function runLinkCommand(files: string[], opts: LinkCommandOptions):
     const model = opts.model ? await readModelFile(opts.model) : undefined
     const bands =
       autoLink !== undefined || review !== undefined
-        ? { autoLink: autoLink ?? model?.bands.autoLink ?? 0.95, review: review ?? model?.bands.review ?? 0.5 }
+        ? {
+            autoLink: autoLink ?? model?.bands.autoLink ?? 0.95,
+            review: review ?? model?.bands.review ?? 0.5,
+          }
         : undefined
-    if (bands && bands.review > bands.autoLink) throw new CliError('--review must not be above --auto-link', 64)
+    if (bands && bands.review > bands.autoLink) {
+      throw new CliError('--review must not be above --auto-link', 64)
+    }
     let previousClusters: Map<string, string> | undefined
     if (opts.previousClusters) {
       const cols = await readCsvColumns(opts.previousClusters, ['record_id', 'cluster_id'])
       previousClusters = new Map()
       cols.record_id?.forEach((id, k) => previousClusters?.set(id, cols.cluster_id?.[k] ?? ''))
     }
-    const progress = createProgress('link', opts.progress ?? !(opts.json ?? false))
+    // The bar only on a terminal: redirected stderr keeps failures to one line.
+    const progress = createProgress(
+      'link',
+      opts.progress !== false && !(opts.json ?? false) && process.stderr.isTTY === true,
+    )
     const stageIndex = (stage: LinkProgress['stage']): number => LINK_STAGES.indexOf(stage)
     let result: LinkResult
     try {
@@ -114,7 +140,9 @@ export async function runLinkCommand(files: string[], opts: LinkCommandOptions):
       reviewPairs: result.reviewPairs,
       clusters: result.clusters,
       pairsPerSecond: Math.round(result.pairsPerSecond),
-      stageMs: Object.fromEntries(Object.entries(result.stageMs).map(([k, v]) => [k, Math.round(v)])) as LinkResult['stageMs'],
+      stageMs: Object.fromEntries(
+        Object.entries(result.stageMs).map(([k, v]) => [k, Math.round(v)]),
+      ) as LinkResult['stageMs'],
       blocking: result.blocking,
       bands: result.model.bands,
       out: opts.out,
@@ -131,26 +159,43 @@ export async function runLinkCommand(files: string[], opts: LinkCommandOptions):
 
 function printSummary(out: ReturnType<typeof createOutput>, s: LinkSummary): void {
   for (const f of s.files) {
-    out.line(`${f.path}: ${f.records} records${f.encoding === 'utf-8' ? '' : ` (decoded from ${f.encoding})`}`)
+    out.line(
+      `${f.path}: ${f.records} records${f.encoding === 'utf-8' ? '' : ` (decoded from ${f.encoding})`}`,
+    )
   }
-  if (s.idsQualified) out.line('record ids repeat across files: each id is prefixed with its file name')
+  if (s.idsQualified) {
+    out.line('record ids repeat across files: each id is prefixed with its file name')
+  }
   out.line(`records: ${s.records}`)
-  out.line(`candidate pairs: ${s.candidatePairsBeforeScoring} in blocks, ${s.candidatePairs} distinct scored (${s.pairsPerSecond} pairs/s)`)
+  out.line(
+    `candidate pairs: ${s.candidatePairsBeforeScoring} in blocks, ${s.candidatePairs} distinct scored (${s.pairsPerSecond} pairs/s)`,
+  )
   for (const b of s.blocking) {
-    const capped = b.cappedBlocks > 0 ? `; capped ${b.cappedBlocks} blocks (${b.cappedRecords} records, ${b.cappedPairs} pairs), largest: ${b.largestCapped.map((c) => `${c.key} (${c.size})`).join(', ')}` : ''
+    const capped =
+      b.cappedBlocks > 0
+        ? `; capped ${b.cappedBlocks} blocks (${b.cappedRecords} records, ${b.cappedPairs} pairs), largest: ${b.largestCapped.map((c) => `${c.key} (${c.size})`).join(', ')}`
+        : ''
     out.line(`  rule ${b.rule}: ${b.pairs} pairs in ${b.blocks} blocks${capped}`)
   }
   out.line(`pairs written: ${s.pairsWritten} → ${s.out}`)
-  out.line(`auto-links (≥ ${s.bands.autoLink}): ${s.autoLinks}; for review (≥ ${s.bands.review}): ${s.reviewPairs}`)
+  out.line(
+    `auto-links (≥ ${s.bands.autoLink}): ${s.autoLinks}; for review (≥ ${s.bands.review}): ${s.reviewPairs}`,
+  )
   out.line(`clusters: ${s.clusters} → ${s.clustersOut}`)
-  out.line(`stages (ms): ${Object.entries(s.stageMs).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  out.line(
+    `stages (ms): ${Object.entries(s.stageMs)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  )
 }
 
 /** Register `athar link`. */
 export function register(program: Command): void {
   program
     .command('link')
-    .description('link person records in CSV files: scored pairs (with each field’s weight) and clusters')
+    .description(
+      'link person records in CSV files: scored pairs (with each field’s weight) and clusters',
+    )
     .argument('<files...>', 'person-record CSV files (shared/spec/record-csv.md)')
     .option('--out <file>', 'pairs CSV to write', 'pairs.csv')
     .option('--clusters <file>', 'clusters CSV to write', 'clusters.csv')

@@ -16,7 +16,9 @@ export function describeModel(model: LinkageModel, source: string): string[] {
   for (const c of model.comparisons) {
     lines.push(`${c.name}:`)
     for (const l of c.levels) {
-      const flags = [l.fixedM ? 'm fixed' : '', l.tfWeight > 0 ? `TF ×${l.tfWeight}` : ''].filter((s) => s !== '').join(', ')
+      const flags = [l.fixedM ? 'm fixed' : '', l.tfWeight > 0 ? `TF ×${l.tfWeight}` : '']
+        .filter((s) => s !== '')
+        .join(', ')
       lines.push(
         `  ${l.label.padEnd(18)} m=${l.m.toFixed(4)}  u=${l.u.toExponential(2)}  weight=${l.weight >= 0 ? '+' : ''}${l.weight.toFixed(2)}${flags ? `  (${flags})` : ''}`,
       )
@@ -25,14 +27,19 @@ export function describeModel(model: LinkageModel, source: string): string[] {
   if (model.training.sessions.length > 0) {
     lines.push('training sessions (EM per blocking rule):')
     for (const s of model.training.sessions) {
-      lines.push(`  ${s.rule}: ${s.pairs} pairs, ${s.iterations} iterations, match share ${s.matchShare.toFixed(3)}`)
+      lines.push(
+        `  ${s.rule}: ${s.pairs} pairs, ${s.iterations} iterations, match share ${s.matchShare.toFixed(3)}`,
+      )
     }
   }
   return lines
 }
 
 /** Run `athar model show` (exported for tests). */
-export async function runModelShow(file: string | undefined, opts: { json?: boolean | undefined }): Promise<LinkageModel> {
+export async function runModelShow(
+  file: string | undefined,
+  opts: { json?: boolean | undefined },
+): Promise<LinkageModel> {
   const out = createOutput(opts.json ?? false)
   let model: LinkageModel
   try {
@@ -48,7 +55,9 @@ export async function runModelShow(file: string | undefined, opts: { json?: bool
 
 /** Register `athar model show`. */
 export function register(program: Command): void {
-  const model = program.command('model').description(`inspect linkage models (${COMPARISONS.length} comparisons)`)
+  const model = program
+    .command('model')
+    .description(`inspect linkage models (${COMPARISONS.length} comparisons)`)
   model
     .command('show')
     .description('print a saved model: prior, bands, every level’s m, u and weight')

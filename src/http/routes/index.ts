@@ -1,9 +1,9 @@
 /** Feature route plugins beyond auth and admin; each receives `{ ctx }`. */
 import type { FastifyInstance } from 'fastify'
 import type { ServiceContext } from '../../services/context.js'
-import { recordsRoutes } from './records.routes.js'
+import { exportRoutes, recordsRoutes } from './records.routes.js'
 import { searchRoutes } from './search.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
-export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, recordsRoutes]
+export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, exportRoutes, recordsRoutes]

@@ -1,5 +1,7 @@
 /** Imports (as jobs), jobs, and reading person records. */
+import { Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
+import { openExport, type ExportFormat } from '../../services/record-formats.js'
 import multipart from '@fastify/multipart'
 import { getRecord, listImportBatches, listRecordVersions, startImportJob } from '../../services/record.service.js'
 import { getJob } from '../../services/job.service.js'
@@ -101,5 +103,30 @@ export async function recordsRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
     '/api/records/:id/versions',
     { schema: { tags: ['records'], summary: 'The history of a record', params: idParams, response: { 401: problemSchema, 403: problemSchema, 404: problemSchema } }, config: { access: 'authenticated' } },
     async (request) => listRecordVersions(ctx, requireActor(request), request.params.id),
+  )
+}
+
+/** Bulk export with provenance, streamed as an attachment. */
+export async function exportRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  app.get<{ Querystring: { format: ExportFormat } }>(
+    '/api/records/export',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Export the records you may export, with provenance (PFIF 1.4, JSON Lines or CSV)',
+        querystring: { type: 'object', additionalProperties: false, required: ['format'], properties: { format: { type: 'string', enum: ['pfif', 'jsonl', 'csv'] } } },
+        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+      config: { access: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => req.auth?.user.id ?? req.ip } },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request)
+      const format = request.query.format
+      const chunks = await openExport(opts.ctx, actor, format)
+      const types: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', pfif: 'application/xml; charset=utf-8' }
+      const ext: Record<ExportFormat, string> = { csv: 'csv', jsonl: 'jsonl', pfif: 'xml' }
+      void reply.type(types[format]).header('content-disposition', `attachment; filename="athar-records.${ext[format]}"`)
+      return reply.send(Readable.from(chunks))
+    },
   )
 }
