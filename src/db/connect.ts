@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import SQLite from 'better-sqlite3'
+import { createRequire } from 'node:module'
+import type SQLiteModule from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.js'
@@ -38,9 +39,15 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   return connectSqlite(options.url)
 }
 
+// Loaded on first use: a PostgreSQL-only process never needs the native SQLite addon
+// (which is built for one Node ABI at install time).
+const require = createRequire(import.meta.url)
+let sqliteConstructor: typeof SQLiteModule | undefined
+
 function connectSqlite(path: string): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new SQLite(path)
+  sqliteConstructor ??= require('better-sqlite3') as typeof SQLiteModule
+  const sqlite = new sqliteConstructor(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')

@@ -10,7 +10,13 @@ import { migrateToLatest } from '../../src/db/migrate.js'
 import { DEFAULT_CONFIG, type AtharConfig, type ServiceContext } from '../../src/services/context.js'
 import { testKeyRing } from '../../src/services/keys.js'
 
-export const DIALECTS: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
+// TEST_DIALECTS=postgres runs the suites on PostgreSQL only (e.g. on a Node version the
+// SQLite addon was not built for).
+export const DIALECTS: Dialect[] = process.env.TEST_DIALECTS
+  ? (process.env.TEST_DIALECTS.split(',').filter((d) => d === 'sqlite' || d === 'postgres') as Dialect[])
+  : process.env.TEST_DATABASE_URL
+    ? ['sqlite', 'postgres']
+    : ['sqlite']
 
 export interface TestDatabase {
   handle: DatabaseHandle
