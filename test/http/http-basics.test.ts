@@ -132,7 +132,7 @@ for (const dialect of DIALECTS) {
 
 describe('login rate limiting at the HTTP edge', () => {
   it('answers 429 with a problem after the per-minute budget', async () => {
-    const ctx = await openTestContext('sqlite')
+    const ctx = await openTestContext(DIALECTS[0] ?? 'sqlite')
     const app = await buildApp({ ctx, loginRateLimit: 3 })
     await app.ready()
     const statuses: number[] = []

@@ -93,9 +93,32 @@ export function foldArabic(text: string): string {
   return out + s.slice(changedFrom)
 }
 
-/** NFKC is only needed when a character outside plain ASCII is present. */
+/**
+ * NFKC changes nothing this module does not fold itself for ASCII, the Arabic base block
+ * (except the compatibility high-hamza letters U+0675–0678) and precomposed or combining
+ * Latin letters; it is needed for presentation forms (ﷲ, ﻻ), ligatures, full-width letters.
+ * Skipping it for the common case saves a normalisation pass per name.
+ */
 function needsNfkc(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    if (c >= 0x0600 && c <= 0x06ff && !(c >= 0x0675 && c <= 0x0678)) continue
+    if (
+      c >= 0x00c0 &&
+      c <= 0x017e &&
+      c !== 0x0132 &&
+      c !== 0x0133 &&
+      c !== 0x013f &&
+      c !== 0x0140 &&
+      c !== 0x0149
+    ) {
+      continue
+    }
+    if (c >= 0x0300 && c <= 0x036f) continue
+    if (c >= 0x200b && c <= 0x200f) continue
+    return true
+  }
   return false
 }
 

@@ -59,33 +59,50 @@ const LONG_U = 'U'
  * last two consonants, collapse again.
  */
 function finishKey(sym: string[]): string {
-  const a: string[] = []
-  for (const s of sym) if (a[a.length - 1] !== s) a.push(s)
+  // Collapse doubles in place (no allocation: the buffer is reused across calls).
+  let len = 0
+  for (let i = 0; i < sym.length; i++) {
+    const s = sym[i]!
+    if (len === 0 || sym[len - 1] !== s) sym[len++] = s
+  }
   let keep = -1
-  for (let i = a.length - 1; i >= 0; i--) {
-    if (a[i] !== LONG_U) continue
+  for (let i = len - 1; i >= 0; i--) {
+    if (sym[i] !== LONG_U) continue
     let after = 0
-    for (let j = i + 1; j < a.length; j++) if (a[j] !== LONG_U) after++
+    for (let j = i + 1; j < len; j++) if (sym[j] !== LONG_U) after++
     let before = 0
-    for (let j = 0; j < i; j++) if (a[j] !== LONG_U && a[j] !== "'") before++
+    for (let j = 0; j < i; j++) if (sym[j] !== LONG_U && sym[j] !== "'") before++
     if (after === 1 && before >= 1) keep = i
     break
   }
   let out = ''
-  for (let i = 0; i < a.length; i++) {
-    const s = a[i]!
+  let last = ''
+  for (let i = 0; i < len; i++) {
+    const s = sym[i]!
     if (s === LONG_U) {
-      if (i === keep) out += 'u'
+      if (i === keep) {
+        out += 'u'
+        last = 'u'
+      }
       continue
     }
-    if (out[out.length - 1] !== s) out += s
+    if (last !== s) out += s
+    last = s
   }
   return out
 }
 
+/** The symbol buffer shared by the key builders (keys are built one at a time). */
+const SYM: string[] = []
+
+function startSymbols(): string[] {
+  SYM.length = 0
+  return SYM
+}
+
 /** Skeleton of one canonical Arabic unit (see the module comment for the rules). */
 function arabicUnitKey(t: string): string {
-  const sym: string[] = []
+  const sym = startSymbols()
   const n = t.length
   for (let i = 0; i < n; i++) {
     const ch = t[i]!
@@ -101,9 +118,15 @@ function arabicUnitKey(t: string): string {
       case 'و':
         // Consonant w at the start, before ا (مروان), after ا (داود), before و (داوود) and
         // before a final ي (علوي, لؤي); otherwise a long vowel.
-        if (i === 0 || next === 'ا' || prev === 'ا' || next === 'و' || (next === 'ي' && nextIsLast))
+        if (
+          i === 0 ||
+          next === 'ا' ||
+          prev === 'ا' ||
+          next === 'و' ||
+          (next === 'ي' && nextIsLast)
+        ) {
           sym.push('w')
-        else sym.push(LONG_U)
+        } else sym.push(LONG_U)
         break
       case 'ي':
         // Consonant y at the start, before a non-final ا (زياد), before و (أيوب);
@@ -125,6 +148,22 @@ function arabicUnitKey(t: string): string {
   return finishKey(sym)
 }
 
+/** ou/u before a/e/i inside a vowel run: the /^o?u[aei]$/ pattern without a regex. */
+function isGlide(w: string, i: number, len: number): boolean {
+  const last = w[i + len - 1]
+  if (last !== 'a' && last !== 'e' && last !== 'i') return false
+  if (len === 2) return w[i] === 'u'
+  return len === 3 && w[i] === 'o' && w[i + 1] === 'u'
+}
+
+/** Whether a vowel run holds a u sound (u, or oo). */
+function runHasU(w: string, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    if (w[k] === 'u' || (w[k] === 'o' && w[k + 1] === 'o' && k + 1 < j)) return true
+  }
+  return false
+}
+
 function isVowel(c: string | undefined): boolean {
   return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u'
 }
@@ -139,10 +178,11 @@ const ARABIZI: ReadonlyMap<string, string> = new Map([
 ])
 
 /** Skeleton of one canonical Latin unit (see the module comment for the rules). */
-function latinUnitKey(word: string): string {
+function latinUnitKey(word: string, reading: number): string {
+  const thAsTwo = (reading & READ_TH_AS_TWO) !== 0
   // abdul- is عبد + article: its u is short, not a long ū.
   const w = word.startsWith('abdul') ? 'abdal' + word.slice(5) : word
-  const sym: string[] = []
+  const sym = startSymbols()
   const n = w.length
   let lastVowelWasU = false
   let i = 0
@@ -154,39 +194,50 @@ function latinUnitKey(word: string): string {
       let j = i
       while (j < n && isVowel(w[j])) j++
       if (c === '2' || c === '3') j = i + 1
-      const run = w.slice(i, j)
+      const len = j - i
       const atEnd = j >= n
+      const v0 = w[i]
+      const v1 = w[i + 1]
+      const isU =
+        (len === 1 && v0 === 'u') ||
+        (len === 2 &&
+          (v0 === 'o' || v0 === 'u') &&
+          (v1 === 'u' || v1 === 'o') &&
+          !(v0 === 'u' && v1 === 'o'))
       if (i === 0) sym.push("'")
-      else if (!atEnd && /^o?u[aei]$/.test(run)) {
+      else if (!atEnd && (reading & READ_GLIDE_AS_VOWEL) === 0 && isGlide(w, i, len)) {
         sym.push('w') // Fouad, Louay: ou/u gliding into a vowel is و (فؤاد fwd)
-      } else if (!atEnd && /^i[aou]$/.test(run)) {
+      } else if (!atEnd && len === 2 && v0 === 'i' && (v1 === 'a' || v1 === 'o' || v1 === 'u')) {
         sym.push('y') // Ziad, Riad, Diab: i gliding into a vowel is ي (زياد zyd)
-      } else if (/^(?:ou|oo|u|uu)$/.test(run)) {
-        // Long-u candidate; a single u right after another u-vowel is short (Yusuf, Yunus).
-        if (!(run === 'u' && lastVowelWasU)) sym.push(LONG_U)
+      } else if (isU) {
+        // Long-u candidate (u, ou, oo, uu); a single u right after another u-vowel is
+        // short (Yusuf, Yunus).
+        if (!(len === 1 && lastVowelWasU)) sym.push(LONG_U)
       }
-      lastVowelWasU = /u|oo/.test(run)
+      lastVowelWasU = runHasU(w, i, j)
       i = j
       continue
     }
     switch (c) {
       case 'y': {
-        // y is a consonant at the start and before a/o/u that does not end the word
-        // (Ayoub, Bayan); a vowel before e/i (Fayez, Huseyin), before a final vowel
-        // (Yahya) and before a consonant or at the end (Zayd, Shady).
-        let j = i + 1
+        // y (or yy, shadda unwritten in Arabic) is a consonant at the start and before a/o/u
+        // that does not end the word (Ayoub, Ayyub, Bayan); a vowel before e/i (Fayez,
+        // Huseyin, Sayyid), before a final vowel (Yahya) and before a consonant or at the end
+        // (Zayd, Shady) — as ي is read in the Arabic skeleton.
+        const k = c1 === 'y' ? i + 2 : i + 1
+        const next = w[k]
+        let j = k
         while (j < n && isVowel(w[j])) j++
-        const consonantal =
-          i === 0 ||
-          (isVowel(c1) && c1 !== 'e' && c1 !== 'i' && j < n) ||
-          (c1 === 'y' && isVowel(c2))
+        const consonantal = i === 0 || (isVowel(next) && next !== 'e' && next !== 'i' && j < n)
         if (consonantal) sym.push('y')
-        i += c1 === 'y' ? 2 : 1
+        i = k
         continue
       }
       case 'h':
         // Final h after a vowel is the ة / ه ending (Fatimah, Abdullah, Hamzeh).
-        if (!(i === n - 1 && i > 0 && isVowel(w[i - 1]))) sym.push('h')
+        if (!(i === n - 1 && i > 0 && isVowel(w[i - 1])) || (reading & READ_FINAL_H) !== 0) {
+          sym.push('h')
+        }
         i++
         continue
       case 's':
@@ -227,12 +278,12 @@ function latinUnitKey(word: string): string {
           i += 2
         } else {
           sym.push('d')
-          i += c1 === 'h' ? 2 : 1
+          i += c1 === 'h' && !thAsTwo ? 2 : 1
         }
         continue
       case 't':
         sym.push('t')
-        i += c1 === 'h' ? 2 : 1
+        i += c1 === 'h' && !thAsTwo ? 2 : 1
         continue
       case 'p':
         sym.push(c1 === 'h' ? 'f' : 'b')
@@ -268,7 +319,49 @@ function latinUnitKey(word: string): string {
 
 /** Skeleton of one canonical unit (normalizeName form) in either script. */
 export function unitKey(unit: string, arabic: boolean): string {
-  return arabic ? arabicUnitKey(unit) : latinUnitKey(unit)
+  return arabic ? arabicUnitKey(unit) : latinUnitKey(unit, 0)
+}
+
+/** Alternative readings of a Latin spelling (bit flags). */
+const READ_TH_AS_TWO = 1 // th, dh as two letters: Fathi = فتحي, Adham = أدهم
+const READ_FINAL_H = 2 // final h after a vowel is a letter: Jarrah = جراح, not a ة ending
+const READ_GLIDE_AS_VOWEL = 4 // ou/u before a vowel is a vowel: Mouallem = معلم (u + ʿayn)
+
+/**
+ * Skeletons of the other plausible readings of a Latin unit, each differing from unitKey in
+ * one ambiguous spelling (th/dh, final h, u-glide); empty for Arabic units. compareNames
+ * accepts a cross-script match through any one of them.
+ */
+export function alternativeUnitKeys(unit: string, arabic: boolean): readonly string[] {
+  if (arabic) return NO_KEYS
+  const main = latinUnitKey(unit, 0)
+  let out: string[] | undefined
+  for (const reading of READINGS) {
+    if (!readingApplies(unit, reading)) continue
+    const k = latinUnitKey(unit, reading)
+    if (k === main) continue
+    if (out === undefined) out = [k]
+    else if (!out.includes(k)) out.push(k)
+  }
+  return out ?? NO_KEYS
+}
+
+const NO_KEYS: readonly string[] = []
+const READINGS = [READ_TH_AS_TWO, READ_FINAL_H, READ_GLIDE_AS_VOWEL] as const
+
+/** Whether an alternative reading can change the key of this unit at all. */
+function readingApplies(unit: string, reading: number): boolean {
+  if (reading === READ_TH_AS_TWO) return unit.includes('th') || unit.includes('dh')
+  if (reading === READ_FINAL_H) {
+    return unit.length > 1 && unit.endsWith('h') && isVowel(unit[unit.length - 2])
+  }
+  for (let k = 0; k + 1 < unit.length; k++) {
+    if (unit[k] === 'u') {
+      const c = unit[k + 1]
+      if (c === 'a' || c === 'e' || c === 'i') return true
+    }
+  }
+  return false
 }
 
 /**

@@ -133,6 +133,36 @@ export const SAME_CLUSTERS: ReadonlyArray<{
   { topic: 'الحلاق', names: ['الحلاق', 'Al-Hallak', 'Hallaq', 'El Hallak'] },
   { topic: 'الطرابلسي', names: ['الطرابلسي', 'Trabulsi', 'Al-Tarabulsi', 'Tarabulsi'] },
   { topic: 'العبدالله', names: ['العبد الله', 'العبدالله', 'Al-Abdullah', 'Abdallah'] },
+  // Family and given names outside the variant table: the skeleton alone must carry them.
+  { topic: 'القدسي', names: ['القدسي', 'Al-Qudsi', 'Kudsi', 'Qudsi', 'El Koudsi'] },
+  { topic: 'المعلم', names: ['المعلم', 'Al-Moallem', 'Mouallem', 'Moualem', 'Al Muallim'] },
+  { topic: 'الجراح', names: ['الجراح', 'Al-Jarrah', 'Jarrah', 'Djarrah', 'Jarah'] },
+  { topic: 'البرازي', names: ['البرازي', 'Al-Barazi', 'Barazi', 'Barazy'] },
+  { topic: 'الصواف', names: ['الصواف', 'Al-Sawwaf', 'Sawaf', 'Sawwaf', 'Es-Sawaf'] },
+  { topic: 'الخراط', names: ['الخراط', 'Al-Kharrat', 'Kharrat', 'Kharat'] },
+  { topic: 'السمان', names: ['السمان', 'Al-Samman', 'Samman', 'Sammane', 'As-Samman'] },
+  { topic: 'الطحان', names: ['الطحان', 'Al-Tahhan', 'Tahhan', 'Tahan', 'At-Tahhan'] },
+  { topic: 'المهايني', names: ['المهايني', 'Al-Mahayni', 'Mahayni', 'Mahaini'] },
+  { topic: 'الشعار', names: ['الشعار', 'Al-Shaar', 'Chaar', 'Shaar', 'Ash-Shaar'] },
+  { topic: 'الدقاق', names: ['الدقاق', 'Al-Daqqaq', 'Dakkak', 'Daqqaq', 'Ad-Dakkak'] },
+  { topic: 'الحفار', names: ['الحفار', 'Al-Haffar', 'Haffar', 'Hafar'] },
+  { topic: 'غيث', names: ['غيث', 'Ghaith', 'Ghayth', 'Gheith'] },
+  { topic: 'مهيار', names: ['مهيار', 'Mahyar', 'Mehyar', 'Mahiar'] },
+  { topic: 'معتصم', names: ['معتصم', 'Moutasem', 'Mutasim', "Mu'tasim", 'Motasem'] },
+  { topic: 'خير الله', names: ['خير الله', 'خيرالله', 'Khairallah', 'Kheirallah', 'Khair Allah'] },
+  { topic: 'نصر الله', names: ['نصر الله', 'نصرالله', 'Nasrallah', 'Nasrullah', 'Nasr Allah'] },
+  {
+    topic: 'عبد الباسط',
+    names: ['عبد الباسط', 'Abdul Basit', 'Abdelbasset', 'Abd al-Basit', 'Abdulbaset'],
+  },
+  {
+    topic: 'سيف الدين',
+    names: ['سيف الدين', 'Saifeddine', 'Saif al-Din', 'Seif Eddin', 'Sayf ad-Din'],
+  },
+  {
+    topic: 'عز الدين',
+    names: ['عز الدين', 'عزالدين', 'Izzeddine', 'Ezzedine', 'Izz al-Din', 'Ezz Eldin'],
+  },
   // OCR / handwriting dot confusions (same name, dots lost or misread).
   { topic: 'ocr الجلبي', names: ['الحلبي', 'الجلبي', 'الخلبي'] },
   { topic: 'ocr بشير', names: ['بشير', 'بسير', 'نشير'] },
@@ -368,8 +398,9 @@ export function listGoldenPairs(): Array<{
   for (const c of SAME_CLUSTERS) {
     const uniq = [...new Set(c.names)]
     for (let i = 0; i < uniq.length; i++) {
-      for (let j = i + 1; j < uniq.length; j++)
+      for (let j = i + 1; j < uniq.length; j++) {
         out.push({ a: uniq[i]!, b: uniq[j]!, label: 'same', topic: c.topic })
+      }
     }
   }
   for (const [a, b] of DIFFERENT_PAIRS) out.push({ a, b, label: 'different', topic: 'different' })

@@ -7,12 +7,17 @@
 export { detectScript } from './script-detector.js'
 export type { Script } from './script-detector.js'
 export { normalizeName, nameTokens } from './name-normalizer.js'
-export { crossScriptKey, unitKey } from './cross-script-key.js'
+export { crossScriptKey, unitKey, alternativeUnitKeys } from './cross-script-key.js'
 export { ocrKey } from './ocr-key.js'
 export { variantGroup, findVariantGroup, VARIANT_GROUP_COUNT } from './variant-table.js'
 export type { VariantGroup } from './variant-table.js'
-export { compareNames, NAME_MATCH_LEVELS, CLOSE_SIMILARITY } from './name-comparison.js'
-export type { NameComparison, NameMatchLevel } from './name-comparison.js'
+export {
+  compareNames,
+  compareNamesWithOptions,
+  NAME_MATCH_LEVELS,
+  CLOSE_SIMILARITY,
+} from './name-comparison.js'
+export type { NameComparison, NameComparisonOptions, NameMatchLevel } from './name-comparison.js'
 export { parseFullName } from './name-parser.js'
 export type { ParsedName } from './name-parser.js'
 export { splitNameUnits } from './name-tokenizer.js'

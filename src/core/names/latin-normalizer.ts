@@ -82,9 +82,9 @@ export function foldLatin(text: string): string {
       code < 0x0600 ||
       (code >= 0x1e00 && code <= 0x1eff) ||
       (code >= 0x2000 && code <= 0x206f)
-    )
+    ) {
       out += foldLatinCode(code)
-    else out += text[i]
+    } else out += text[i]
   }
   return out
 }

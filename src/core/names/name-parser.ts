@@ -6,6 +6,7 @@
 import { splitNameUnits } from './name-tokenizer.js'
 import type { NameUnit } from './name-tokenizer.js'
 
+/** A whole name split into its parts; `original` is always the text as given. */
 export interface ParsedName {
   original: string
   first_name?: string | undefined

@@ -37,18 +37,42 @@ interface Piece {
 }
 
 /**
- * Separators between name pieces: anything that is not a letter, mark, digit, apostrophe-like
- * sign, or an invisible control (ZWNJ inside a word must not split it).
+ * True for a code unit that separates name pieces: spaces, ASCII punctuation except the
+ * apostrophe and backtick (Moh'd, Sa`id), dashes, quotes and Arabic punctuation. Letters,
+ * marks, digits, ʿayn signs and invisible controls (ZWNJ inside a word) are not separators.
+ * A hand-written test instead of a Unicode-property regex: this runs on every character of
+ * every distinct name value.
  */
-const PIECE =
-  /[\p{L}\p{M}\p{N}'’‘ʿʾʻʼ`´\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]+/gu
+function isSeparator(c: number): boolean {
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+      return false
+    }
+    return c !== 0x27 && c !== 0x60
+  }
+  if (c === 0xa0 || c === 0xab || c === 0xbb || c === 0xb7 || c === 0xd7) return true
+  if (c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4) return true
+  if (c >= 0x066a && c <= 0x066d) return true
+  if (c >= 0x2000 && c <= 0x200a) return true // spaces
+  if (c >= 0x2010 && c <= 0x2015) return true // dashes
+  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x2022 || c === 0x2026) return true
+  if (c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000 || c === 0xff0c) return true
+  return false
+}
 
 function splitPieces(text: string): Piece[] {
   const pieces: Piece[] = []
-  for (const m of text.matchAll(PIECE)) {
-    const norm = foldLatin(foldArabic(m[0])).replace(/[\s-]+/g, '')
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && isSeparator(text.charCodeAt(i))) i++
+    if (i >= n) break
+    const start = i
+    while (i < n && !isSeparator(text.charCodeAt(i))) i++
+    let norm = foldLatin(foldArabic(text.slice(start, i)))
+    if (norm.includes(' ') || norm.includes('-')) norm = norm.replace(/[\s-]+/g, '')
     if (norm === '') continue
-    pieces.push({ norm, start: m.index, end: m.index + m[0].length, arabic: startsArabic(norm) })
+    pieces.push({ norm, start, end: i, arabic: startsArabic(norm) })
   }
   return pieces
 }
@@ -104,9 +128,9 @@ export function splitNameUnits(text: string): NameUnit[] {
   const merged: Piece[][] = []
   for (const g of groups) {
     const prev = merged[merged.length - 1]
-    if (prev !== undefined && g.length > 0 && prev[0]!.arabic === g[0]!.arabic && isTail(g))
+    if (prev !== undefined && g.length > 0 && prev[0]!.arabic === g[0]!.arabic && isTail(g)) {
       prev.push(...g)
-    else merged.push(g)
+    } else merged.push(g)
   }
   const units: NameUnit[] = []
   for (const g of merged) {

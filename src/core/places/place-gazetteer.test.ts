@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { findGovernorate, findPlaceById, isWithin, listPlaces, resolvePlace } from './index.js'
+import { computePlaceKeys, tokenizePlaceText } from './place-normalizer.js'
 
-describe('gazetteer contents', () => {
-  it('holds the 14 governorates, a few hundred places and the commonly named facilities', () => {
+void describe('gazetteer contents', () => {
+  void it('holds the 14 governorates, a few hundred places and the commonly named facilities', () => {
     assert.equal(listPlaces('governorate').length, 14)
     assert.ok(listPlaces().length >= 300)
     assert.ok(listPlaces('facility').length >= 25)
   })
 
-  it('has unique ids and parents that exist', () => {
+  void it('has unique ids and parents that exist', () => {
     const ids = new Set<string>()
     for (const place of listPlaces()) {
       assert.ok(!ids.has(place.id), `duplicate ${place.id}`)
@@ -19,20 +20,23 @@ describe('gazetteer contents', () => {
     }
   })
 
-  it('resolves every place by its own Arabic and English names to a place of the same name', () => {
+  void it('resolves every place by its own Arabic and English names to a place of the same name', () => {
     for (const place of listPlaces()) {
       for (const name of [place.nameAr, place.nameEn]) {
         const id = resolvePlace(name, { kind: place.kind })
         assert.ok(id !== undefined, name)
         const found = findPlaceById(id)!
         // Cities share their governorate's name; the resolved place must carry the same name.
-        assert.ok(found.nameAr === place.nameAr || found.nameEn === place.nameEn || id === place.id, `${name} → ${id}`)
+        assert.ok(
+          found.nameAr === place.nameAr || found.nameEn === place.nameEn || id === place.id,
+          `${name} → ${id}`,
+        )
       }
     }
   })
 })
 
-describe('resolvePlace', () => {
+void describe('resolvePlace', () => {
   const cases: [string, string][] = [
     ['Halab', 'city.aleppo'],
     ['ALEPPO', 'city.aleppo'],
@@ -82,27 +86,27 @@ describe('resolvePlace', () => {
     ['Aleppo central prison', 'facility.aleppo-central-prison'],
   ]
   for (const [text, id] of cases) {
-    it(`resolves ${JSON.stringify(text)} to ${id}`, () => {
+    void it(`resolves ${JSON.stringify(text)} to ${id}`, () => {
       assert.equal(resolvePlace(text), id)
     })
   }
 
-  it('prefers the town for a bare shared name and the facility when asked or when the text says prison', () => {
+  void it('prefers the town for a bare shared name and the facility when asked or when the text says prison', () => {
     assert.equal(resolvePlace('صيدنايا'), 'town.saydnaya')
     assert.equal(resolvePlace('صيدنايا', { kind: 'facility' }), 'facility.saydnaya')
     assert.equal(resolvePlace('Adra'), 'town.adra')
     assert.equal(resolvePlace('Adra prison'), 'facility.adra-prison')
   })
 
-  it('returns undefined for unknown or empty text', () => {
+  void it('returns undefined for unknown or empty text', () => {
     assert.equal(resolvePlace(''), undefined)
     assert.equal(resolvePlace('   -  '), undefined)
     assert.equal(resolvePlace('Springfield'), undefined)
   })
 })
 
-describe('isWithin and findGovernorate', () => {
-  it('follows the parent chain', () => {
+void describe('isWithin and findGovernorate', () => {
+  void it('follows the parent chain', () => {
     assert.ok(isWithin('town.mezzeh', 'city.damascus'))
     assert.ok(isWithin('town.mezzeh', 'gov.damascus'))
     assert.ok(isWithin('facility.saydnaya', 'gov.rif-dimashq'))
@@ -111,5 +115,27 @@ describe('isWithin and findGovernorate', () => {
     assert.ok(!isWithin('gov.homs', 'city.homs'))
     assert.equal(findGovernorate('town.ras-al-nabaa'), 'gov.tartus')
     assert.equal(findGovernorate('nowhere'), undefined)
+  })
+})
+
+void describe('place normaliser', () => {
+  void it('folds case, Latin and Arabic diacritics, letter variants, digits and punctuation', () => {
+    assert.deepEqual(tokenizePlaceText('Ma\u2019arrat  AL-Nu\u02bfmân'), ['maarrat', 'al', 'numan'])
+    assert.deepEqual(tokenizePlaceText('إدلبُ ـ حماة'), ['ادلب', 'حماه'])
+    assert.deepEqual(tokenizePlaceText('الفرع ٢٣٥'), ['الفرع', '235'])
+    assert.deepEqual(tokenizePlaceText('کفر سوسة'), ['كفر', 'سوسه'])
+  })
+
+  void it('computes keys without articles and kind words, with hints', () => {
+    const keys = computePlaceKeys('سجن صيدنايا العسكري')
+    assert.equal(keys.core, 'صيدنايا')
+    assert.ok(keys.facilityHint && !keys.governorateHint)
+    const gov = computePlaceKeys('Rif Dimashq governorate')
+    assert.ok(gov.governorateHint)
+    assert.equal(computePlaceKeys('Deir ez-Zor').bare, 'deirzor')
+    assert.equal(
+      computePlaceKeys('Deir al-Zour').skeleton,
+      computePlaceKeys('Deir ez-Zor').skeleton,
+    )
   })
 })

@@ -27,8 +27,8 @@ function expectErrors(result: RecordImportResult) {
 const SPEC_HEADER =
   'record_id,source,full_name,first_name,father_name,grandfather_name,family_name,mother_name,mother_family_name,sex,birth_date,age,recorded_on,birth_place,national_id,last_seen_date,last_seen_place,detention_place,notes'
 
-describe('parseRecordsCsv: valid files', () => {
-  it('reads every spec column, blank cells as undefined, names as written', () => {
+void describe('parseRecordsCsv: valid files', () => {
+  void it('reads every spec column, blank cells as undefined, names as written', () => {
     const csv =
       `${SPEC_HEADER}\n` +
       'r1,family-report,,عبد الرحمن,محمد,,الحلبي,فاطمة,,M,1985-03,39,2024-12-20,حلب,01012345678,2013,دمشق,سجن صيدنايا,"seen, then moved"\n' +
@@ -73,26 +73,26 @@ describe('parseRecordsCsv: valid files', () => {
     assert.equal(r.meta.headerMapping[2]?.field, 'full_name')
   })
 
-  it('keeps unknown columns in extra, never an error', () => {
+  void it('keeps unknown columns in extra, never an error', () => {
     const r = expectOk(
       parseRecordsCsv(bytes('record_id,first_name,Eye colour,رقم الهاتف\n1,Ali,brown,\n')),
     )
     assert.deepEqual(r.records[0]?.record.extra, { 'Eye colour': 'brown' })
   })
 
-  it('handles RFC 4180 quoting: delimiters, doubled quotes and line breaks inside values', () => {
+  void it('handles RFC 4180 quoting: delimiters, doubled quotes and line breaks inside values', () => {
     const r = expectOk(parseRecordsCsv(bytes('record_id,notes\n1,"a, ""b""\nc"\n2,x\n')))
     assert.equal(r.records[0]?.record.notes, 'a, "b"\nc')
     // A multi-line cell is one spreadsheet row.
     assert.equal(r.records[1]?.row, 3)
   })
 
-  it('keeps stray quotes of unquoted values', () => {
+  void it('keeps stray quotes of unquoted values', () => {
     const r = expectOk(parseRecordsCsv(bytes('record_id,full_name\n1,Abu "Ali" Halabi\n')))
     assert.equal(r.records[0]?.record.full_name, 'Abu "Ali" Halabi')
   })
 
-  it('sniffs ; and tab delimiters', () => {
+  void it('sniffs ; and tab delimiters', () => {
     const semi = expectOk(parseRecordsCsv(bytes('record_id;first_name;notes\n1;Ali;a,b\n')))
     assert.equal(semi.meta.delimiter, ';')
     assert.equal(semi.records[0]?.record.notes, 'a,b')
@@ -101,7 +101,7 @@ describe('parseRecordsCsv: valid files', () => {
     assert.equal(tab.records[0]?.record.first_name, 'Ali')
   })
 
-  it('ignores a UTF-8 BOM', () => {
+  void it('ignores a UTF-8 BOM', () => {
     const r = expectOk(
       parseRecordsCsv(
         Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes('record_id,first_name\n1,Ali\n')]),
@@ -111,7 +111,7 @@ describe('parseRecordsCsv: valid files', () => {
     assert.equal(r.meta.headerMapping[0]?.field, 'record_id')
   })
 
-  it('reads a Windows-1256 file with Arabic headers', () => {
+  void it('reads a Windows-1256 file with Arabic headers', () => {
     const text =
       'الرقم التسلسلي;الاسم;اسم الأب;الكنية;الجنس;تاريخ الولادة\r\n1;محمد;أحمد;الحلبي;ذكر;1980\r\n2;سارة;خالد;العلي;أنثى;15/06/1992\r\n'
     const r = expectOk(parseRecordsCsv(iconv.encode(text, 'windows-1256')))
@@ -132,7 +132,7 @@ describe('parseRecordsCsv: valid files', () => {
     )
   })
 
-  it('reads a mixed UTF-8 / Windows-1256 file per line, with a warning naming the lines', () => {
+  void it('reads a mixed UTF-8 / Windows-1256 file per line, with a warning naming the lines', () => {
     const file = Buffer.concat([
       bytes('record_id,first_name\n1,محمد\n'),
       iconv.encode('2,خالد\n', 'windows-1256'),
@@ -144,7 +144,7 @@ describe('parseRecordsCsv: valid files', () => {
     assert.match(r.warnings[0]?.reason ?? '', /lines: 3/)
   })
 
-  it('skips blank rows but keeps spreadsheet numbering', () => {
+  void it('skips blank rows but keeps spreadsheet numbering', () => {
     const r = expectOk(parseRecordsCsv(bytes('record_id,first_name\n\n1,Ali\n,\n2,Omar\n')))
     assert.deepEqual(
       r.records.map((x) => x.row),
@@ -153,7 +153,12 @@ describe('parseRecordsCsv: valid files', () => {
     assert.equal(r.meta.rowCount, 2)
   })
 
-  it('uses an explicit column mapping over aliases', () => {
+  void it('skips blank lines above the header, keeping row numbers', () => {
+    const r = expectOk(parseRecordsCsv(bytes('\n,\nrecord_id,first_name\n1,Ali\n')))
+    assert.equal(r.records[0]?.row, 4)
+  })
+
+  void it('uses an explicit column mapping over aliases', () => {
     const r = expectOk(
       parseRecordsCsv(bytes('N,Col X,الاسم\n1,Ali,Ali Omar\n'), {
         columnMapping: { N: 'record_id', 'Col X': 'first_name', الاسم: 'full_name' },
@@ -167,7 +172,7 @@ describe('parseRecordsCsv: valid files', () => {
     })
   })
 
-  it('can number rows when the file has no record_id column, if asked', () => {
+  void it('can number rows when the file has no record_id column, if asked', () => {
     const r = expectOk(parseRecordsCsv(bytes('first_name\nAli\nOmar\n'), { recordIdFromRow: true }))
     assert.deepEqual(
       r.records.map((x) => x.record.record_id),
@@ -175,7 +180,7 @@ describe('parseRecordsCsv: valid files', () => {
     )
   })
 
-  it('keeps an age range in extra and warns', () => {
+  void it('keeps an age range in extra and warns', () => {
     const r = expectOk(parseRecordsCsv(bytes('record_id,age\n1,30-40\n')))
     assert.equal(r.records[0]?.record.age, 35)
     assert.equal(r.records[0]?.record.extra.age_range, '30-40')
@@ -183,13 +188,13 @@ describe('parseRecordsCsv: valid files', () => {
   })
 })
 
-describe('parseRecordsCsv: bad input is refused with clear errors and no records', () => {
-  it('empty file', () => {
+void describe('parseRecordsCsv: bad input is refused with clear errors and no records', () => {
+  void it('empty file', () => {
     assert.equal(expectErrors(parseRecordsCsv(bytes(''))).errors[0]?.code, 'empty_file')
     assert.equal(expectErrors(parseRecordsCsv(bytes(' \n\n'))).errors[0]?.code, 'empty_file')
   })
 
-  it('header only', () => {
+  void it('header only', () => {
     const r = expectErrors(parseRecordsCsv(bytes('record_id,first_name\n')))
     assert.deepEqual(
       r.errors.map((e) => e.code),
@@ -197,13 +202,13 @@ describe('parseRecordsCsv: bad input is refused with clear errors and no records
     )
   })
 
-  it('no record_id column', () => {
+  void it('no record_id column', () => {
     const r = expectErrors(parseRecordsCsv(bytes('first_name,family_name\nAli,Halabi\n')))
     assert.equal(r.errors[0]?.code, 'missing_record_id_column')
     assert.match(r.errors[0]?.reason ?? '', /record_id/)
   })
 
-  it('missing and duplicated record_id, with the rows a person sees', () => {
+  void it('missing and duplicated record_id, with the rows a person sees', () => {
     const r = expectErrors(parseRecordsCsv(bytes('ID,first_name\n1,Ali\n2,Omar\n,Sara\n1,Huda\n')))
     assert.deepEqual(
       r.errors.map((e) => [e.code, e.row, e.column, e.value]),
@@ -215,7 +220,7 @@ describe('parseRecordsCsv: bad input is refused with clear errors and no records
     assert.match(r.errors[1]?.reason ?? '', /already used on row 2/)
   })
 
-  it('invalid dates, sex, age and national number, each with row, column as written and value', () => {
+  void it('invalid dates, sex, age and national number, each with row, column as written and value', () => {
     const csv =
       'record_id,تاريخ الولادة,الجنس,العمر,الرقم الوطني,recorded_on\n1,2019-13-45,X,old,12AB,2024-02-30\n'
     const r = expectErrors(parseRecordsCsv(bytes(csv)))
@@ -232,7 +237,7 @@ describe('parseRecordsCsv: bad input is refused with clear errors and no records
     for (const e of r.errors) assert.ok(e.reason.length > 20)
   })
 
-  it('31/12/1990 is refused with the format to use when day-first dates are not accepted', () => {
+  void it('31/12/1990 is refused with the format to use when day-first dates are not accepted', () => {
     const r = expectErrors(
       parseRecordsCsv(bytes('record_id,birth_date\n1,31/12/1990\n'), {
         acceptDayFirstDates: false,
@@ -242,37 +247,37 @@ describe('parseRecordsCsv: bad input is refused with clear errors and no records
     assert.match(r.errors[0]?.reason ?? '', /YYYY-MM-DD/)
   })
 
-  it('one bad row refuses the whole file', () => {
+  void it('one bad row refuses the whole file', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `${i + 1},Name${i}`).join('\n')
     const r = expectErrors(parseRecordsCsv(bytes(`record_id,first_name\n${rows}\n50,Dup\n`)))
     assert.equal(r.errors.length, 1)
     assert.equal(r.meta.rowCount, 51)
   })
 
-  it('a row with more cells than the header', () => {
+  void it('a row with more cells than the header', () => {
     const r = expectErrors(parseRecordsCsv(bytes('record_id,full_name\n1,Halabi, Mohammad\n')))
     assert.equal(r.errors[0]?.code, 'too_many_cells')
     assert.match(r.errors[0]?.reason ?? '', /double quotes/)
   })
 
-  it('an unclosed quote', () => {
+  void it('an unclosed quote', () => {
     const r = expectErrors(parseRecordsCsv(bytes('record_id,full_name\n1,"Ali\n2,Omar\n')))
     assert.equal(r.errors[0]?.code, 'malformed_csv')
   })
 
-  it('binary garbage', () => {
+  void it('binary garbage', () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256))
     const r = expectErrors(parseRecordsCsv(garbage))
     assert.equal(r.errors[0]?.code, 'binary_file')
     assert.equal(r.meta.byteLength, 4096)
   })
 
-  it('two columns meaning the same field', () => {
+  void it('two columns meaning the same field', () => {
     const r = expectErrors(parseRecordsCsv(bytes('record_id,الكنية,family_name\n1,a,b\n')))
     assert.equal(r.errors[0]?.code, 'duplicate_column')
   })
 
-  it('caps the kept errors but counts them all', () => {
+  void it('caps the kept errors but counts them all', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `${i},1990-13`).join('\n')
     const r = expectErrors(
       parseRecordsCsv(bytes(`record_id,birth_date\n${rows}\n`), { maxIssues: 5 }),
@@ -283,8 +288,8 @@ describe('parseRecordsCsv: bad input is refused with clear errors and no records
   })
 })
 
-describe('forEachCsvRecord', () => {
-  it('hands records over one by one and reports failure at the end', () => {
+void describe('forEachCsvRecord', () => {
+  void it('hands records over one by one and reports failure at the end', () => {
     const seen: [string, boolean][] = []
     const summary = forEachCsvRecord(bytes('record_id\n1\n2\n1\n'), {}, (r, failed) =>
       seen.push([r.record.record_id, failed]),
@@ -297,8 +302,8 @@ describe('forEachCsvRecord', () => {
   })
 })
 
-describe('a 50 MB file', () => {
-  it('imports in full', () => {
+void describe('a 50 MB file', () => {
+  void it('imports in full', () => {
     const row = (i: number): string =>
       `r${i},register,,محمد عبد الرحمن ${i % 97},أحمد,,الحلبي ${i % 31},فاطمة,الخطيب,${i % 2 === 0 ? 'M' : 'F'},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},${20 + (i % 60)},2025-01-0${1 + (i % 9)},حلب,0101${String(i).padStart(7, '0')},2013-05,دمشق,سجن صيدنايا,ملاحظة رقم ${i} عن هذا الشخص`
     const parts: string[] = [SPEC_HEADER]
@@ -319,8 +324,8 @@ describe('a 50 MB file', () => {
   })
 })
 
-describe('sniffCsvDelimiter', () => {
-  it('counts only outside quotes on the first line', () => {
+void describe('sniffCsvDelimiter', () => {
+  void it('counts only outside quotes on the first line', () => {
     assert.equal(sniffCsvDelimiter('"a;b;c",d,e\n1;2;3;4;5'), ',')
     assert.equal(sniffCsvDelimiter('single'), ',')
   })

@@ -43,8 +43,9 @@ export function sniffCsvDelimiter(text: string): CsvDelimiter {
     const c = text[i]
     if (c === '"') quoted = !quoted
     else if (!quoted && (c === '\n' || c === '\r')) break
-    else if (!quoted && (c === ',' || c === ';' || c === '\t'))
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) {
       counts.set(c, (counts.get(c) ?? 0) + 1)
+    }
   }
   let best: CsvDelimiter = ','
   for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d
@@ -108,8 +109,9 @@ export function forEachCsvRecord(
       if (issues.hasErrors()) issues.errors.push(note)
       else issues.warnings.push(note)
     }
-    if (issues.hasErrors())
+    if (issues.hasErrors()) {
       return { ok: false, errors: issues.errors, warnings: issues.warnings, meta }
+    }
     return { ok: true, warnings: issues.warnings, meta }
   }
 
@@ -153,12 +155,15 @@ export function forEachCsvRecord(
         // Spreadsheet numbering: the n-th record (blank lines included) is row n, header = row 1.
         recordIndex++
         if (reader === undefined) {
-          reader = new RecordRowReader(cells, options, issues)
+          // Blank lines above the header are skipped (and counted as rows).
+          if (cells.every((c) => c.trim() === '')) return null
+          reader = new RecordRowReader(cells, options, issues, recordIndex)
           return null
         }
         const record = reader.readRow(recordIndex, cells)
-        if (record !== undefined)
+        if (record !== undefined) {
           onRecord({ row: recordIndex, record, notes: [] }, issues.hasErrors())
+        }
         return null
       },
     })

@@ -12,7 +12,7 @@ import {
 const dayFirst = { acceptDayFirst: true }
 const strict = { acceptDayFirst: false }
 
-describe('parsePartialDate', () => {
+void describe('parsePartialDate', () => {
   const valid: [string, string][] = [
     ['1990', '1990'],
     ['1990-12', '1990-12'],
@@ -24,7 +24,7 @@ describe('parsePartialDate', () => {
     ['١٩٩٠-١٢-٣١', '1990-12-31'],
   ]
   for (const [input, expected] of valid) {
-    it(`reads ${input} as ${expected}`, () => {
+    void it(`reads ${input} as ${expected}`, () => {
       assert.deepEqual(parsePartialDate(input, strict), { ok: true, value: expected })
     })
   }
@@ -39,37 +39,37 @@ describe('parsePartialDate', () => {
     '0000',
     '31-12-90',
   ]) {
-    it(`refuses ${input} with the format to use`, () => {
+    void it(`refuses ${input} with the format to use`, () => {
       const r = parsePartialDate(input, dayFirst)
       assert.ok(!r.ok)
       assert.match(r.reason, /YYYY-MM-DD/)
     })
   }
-  it('reads 31/12/1990 day-first with a note when allowed', () => {
+  void it('reads 31/12/1990 day-first with a note when allowed', () => {
     const r = parsePartialDate('31/12/1990', dayFirst)
     assert.ok(r.ok)
     assert.equal(r.value, '1990-12-31')
     assert.match(r.note ?? '', /day\/month\/year/)
   })
-  it('reads 12/1990 as a month with a note', () => {
+  void it('reads 12/1990 as a month with a note', () => {
     const r = parsePartialDate('12/1990', dayFirst)
     assert.ok(r.ok)
     assert.equal(r.value, '1990-12')
     assert.ok(r.note)
   })
-  it('refuses a month-first date that cannot be day-first, saying how it was read', () => {
+  void it('refuses a month-first date that cannot be day-first, saying how it was read', () => {
     const r = parsePartialDate('12/31/1990', dayFirst)
     assert.ok(!r.ok)
     assert.match(r.reason, /no month 31 \(read as day\/month\/year\)/)
   })
-  it('refuses day-first dates when they are not accepted', () => {
+  void it('refuses day-first dates when they are not accepted', () => {
     const r = parsePartialDate('31/12/1990', strict)
     assert.ok(!r.ok)
     assert.match(r.reason, /YYYY-MM-DD/)
   })
 })
 
-describe('parseSex', () => {
+void describe('parseSex', () => {
   const table: [string, 'M' | 'F'][] = [
     ['M', 'M'],
     ['m', 'M'],
@@ -83,45 +83,45 @@ describe('parseSex', () => {
     ['مؤنث', 'F'],
   ]
   for (const [input, expected] of table) {
-    it(`reads "${input}" as ${expected}`, () =>
+    void it(`reads "${input}" as ${expected}`, () =>
       assert.deepEqual(parseSex(input), { ok: true, value: expected }))
   }
-  it('refuses other words with the accepted forms', () => {
+  void it('refuses other words with the accepted forms', () => {
     const r = parseSex('unknown')
     assert.ok(!r.ok)
     assert.match(r.reason, /M or F/)
   })
 })
 
-describe('parseAge', () => {
-  it('reads whole years, with units and Arabic-Indic digits', () => {
+void describe('parseAge', () => {
+  void it('reads whole years, with units and Arabic-Indic digits', () => {
     assert.deepEqual(parseAge('34'), { ok: true, value: { age: 34 } })
     assert.deepEqual(parseAge('34.0'), { ok: true, value: { age: 34 } })
     assert.deepEqual(parseAge('٣٤ سنة'), { ok: true, value: { age: 34 } })
   })
-  it('reads a range as its midpoint and keeps the range', () => {
+  void it('reads a range as its midpoint and keeps the range', () => {
     const r = parseAge('30-35')
     assert.ok(r.ok)
     assert.deepEqual(r.value, { age: 32, range: '30-35' })
     assert.ok(r.note)
   })
   for (const input of ['-3', '34.5', 'about 40', '200', '40-30']) {
-    it(`refuses ${input}`, () => assert.equal(parseAge(input).ok, false))
+    void it(`refuses ${input}`, () => assert.equal(parseAge(input).ok, false))
   }
 })
 
-describe('parseNationalId', () => {
-  it('keeps 11 digits, removing group separators and folding Arabic-Indic digits', () => {
+void describe('parseNationalId', () => {
+  void it('keeps 11 digits, removing group separators and folding Arabic-Indic digits', () => {
     assert.deepEqual(parseNationalId('010-1234 5678'), { ok: true, value: '01012345678' })
     assert.deepEqual(parseNationalId('٠١٠١٢٣٤٥٦٧٨'), { ok: true, value: '01012345678' })
   })
-  it('keeps another length with a note', () => {
+  void it('keeps another length with a note', () => {
     const r = parseNationalId('1012345678')
     assert.ok(r.ok)
     assert.equal(r.value, '1012345678')
     assert.match(r.note ?? '', /10 digits/)
   })
-  it('refuses letters and scientific notation', () => {
+  void it('refuses letters and scientific notation', () => {
     assert.equal(parseNationalId('AB123').ok, false)
     const r = parseNationalId('1.01234E+10')
     assert.ok(!r.ok)
@@ -129,6 +129,7 @@ describe('parseNationalId', () => {
   })
 })
 
-describe('toAsciiDigits', () => {
-  it('folds both Arabic-Indic digit sets', () => assert.equal(toAsciiDigits('٠١٢۳۴۵x'), '012345x'))
+void describe('toAsciiDigits', () => {
+  void it('folds both Arabic-Indic digit sets', () =>
+    assert.equal(toAsciiDigits('٠١٢۳۴۵x'), '012345x'))
 })

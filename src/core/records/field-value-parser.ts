@@ -10,11 +10,13 @@ import type { Sex } from './record-fields.js'
 export type ParsedValue<T> =
   { ok: true; value: T; note?: string | undefined } | { ok: false; reason: string }
 
+const ARABIC_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/
 const ARABIC_INDIC_ZERO = 0x0660
 const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0
 
 /** Replace Arabic-Indic (٠-٩) and extended Arabic-Indic (۰-۹) digits with ASCII digits. */
 export function toAsciiDigits(text: string): string {
+  if (!ARABIC_DIGIT.test(text)) return text
   return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => {
     const code = d.charCodeAt(0)
     const zero = code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO
@@ -186,8 +188,9 @@ export function parseAge(text: string): ParsedValue<ParsedAge> {
   if (m !== null) {
     const low = Number(m[1])
     const high = Number(m[2])
-    if (low > high || high > MAX_AGE)
+    if (low > high || high > MAX_AGE) {
       return { ok: false, reason: `"${text.trim()}" is not a possible age range. ${help}` }
+    }
     const age = Math.floor((low + high) / 2)
     return {
       ok: true,

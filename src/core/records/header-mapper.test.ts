@@ -8,7 +8,7 @@ import {
   normalizeHeaderText,
 } from './header-mapper.js'
 
-describe('findFieldForHeader', () => {
+void describe('findFieldForHeader', () => {
   const table: [string, string | undefined][] = [
     ['record_id', 'record_id'],
     ['Record ID', 'record_id'],
@@ -45,13 +45,13 @@ describe('findFieldForHeader', () => {
     ['eye colour', undefined],
   ]
   for (const [header, field] of table) {
-    it(`maps "${header}" to ${field ?? 'extra'}`, () =>
+    void it(`maps "${header}" to ${field ?? 'extra'}`, () =>
       assert.equal(findFieldForHeader(header), field))
   }
 })
 
-describe('mapHeaderRow', () => {
-  it('keeps unknown columns as extra under their header as written', () => {
+void describe('mapHeaderRow', () => {
+  void it('keeps unknown columns as extra under their header as written', () => {
     const m = mapHeaderRow(['record_id', 'Eye Colour '])
     assert.deepEqual(m.entries[1], {
       column: 'Eye Colour',
@@ -62,36 +62,36 @@ describe('mapHeaderRow', () => {
     assert.deepEqual(m.errors, [])
   })
 
-  it('lets an explicit mapping win over aliases', () => {
+  void it('lets an explicit mapping win over aliases', () => {
     const m = mapHeaderRow(['Col X', 'الاسم'], { 'Col X': 'first_name', الاسم: 'full_name' })
     assert.equal(m.entries[0]?.field, 'first_name')
     assert.equal(m.entries[0]?.via, 'mapping')
     assert.equal(m.entries[1]?.field, 'full_name')
   })
 
-  it('refuses a mapping to a field that does not exist', () => {
+  void it('refuses a mapping to a field that does not exist', () => {
     const m = mapHeaderRow(['Col X'], { 'Col X': 'firstname' })
     assert.equal(m.errors[0]?.code, 'invalid_column_mapping')
   })
 
-  it('warns about mapping keys that name no column', () => {
+  void it('warns about mapping keys that name no column', () => {
     const m = mapHeaderRow(['record_id'], { Missing: 'first_name' })
     assert.equal(m.warnings[0]?.code, 'mapping_column_not_found')
   })
 
-  it('refuses two columns that mean the same field', () => {
+  void it('refuses two columns that mean the same field', () => {
     const m = mapHeaderRow(['record_id', 'الكنية', 'الشهرة'])
     assert.equal(m.errors[0]?.code, 'duplicate_column')
     assert.equal(m.errors[0]?.column, 'الشهرة')
   })
 
-  it('reads "الاسم" as the given name beside a father or family column, else as the full name', () => {
+  void it('reads "الاسم" as the given name beside a father or family column, else as the full name', () => {
     assert.equal(mapHeaderRow(['الاسم', 'اسم الأب', 'الكنية']).entries[0]?.field, 'first_name')
     assert.equal(mapHeaderRow(['الاسم', 'العمر']).entries[0]?.field, 'full_name')
     assert.equal(mapHeaderRow(['Name', 'Surname']).entries[0]?.field, 'first_name')
   })
 
-  it('names blank headers by column letter and separates repeated unknown headers', () => {
+  void it('names blank headers by column letter and separates repeated unknown headers', () => {
     const m = mapHeaderRow(['record_id', '', 'x', 'x'])
     assert.deepEqual(
       m.entries.map((e) => e.column),
@@ -100,12 +100,12 @@ describe('mapHeaderRow', () => {
   })
 })
 
-describe('normalizeHeaderText and columnLetter', () => {
-  it('folds case, separators and hamza', () => {
+void describe('normalizeHeaderText and columnLetter', () => {
+  void it('folds case, separators and hamza', () => {
     assert.equal(normalizeHeaderText(' Record_ID '), 'record id')
     assert.equal(normalizeHeaderText('اسم الأم'), normalizeHeaderText('اسم الام'))
   })
-  it('numbers columns like a spreadsheet', () => {
+  void it('numbers columns like a spreadsheet', () => {
     assert.deepEqual([0, 25, 26, 701].map(columnLetter), ['A', 'Z', 'AA', 'ZZ'])
   })
 })

@@ -33,7 +33,6 @@ export const IMPORT_ISSUE_CODES = [
   'age_range_midpoint',
   'invalid_national_id',
   'unusual_national_id_length',
-  'multiple_full_names',
   'note_without_person',
   'missing_note_record_id',
   'duplicate_note_record_id',

@@ -37,8 +37,8 @@ const FULL: PersonRecordFields = {
   extra: { 'Eye colour': 'brown', multi: 'a\nb\\c' },
 }
 
-describe('exportPfif14', () => {
-  it('writes valid PFIF 1.4 with required fields, ids, UTC datetimes and order', async () => {
+void describe('exportPfif14', () => {
+  void it('writes valid PFIF 1.4 with required fields, ids, UTC datetimes and order', async () => {
     const out = await collect(exportPfif14([{ record: FULL }], OPTIONS))
     assert.deepEqual(validatePfif14(out), [])
     assert.match(out, /<pfif:person_record_id>athar\.test\/r-1<\/pfif:person_record_id>/)
@@ -48,9 +48,15 @@ describe('exportPfif14', () => {
     assert.match(out, /&amp; &lt;angle&gt;/)
   })
 
-  it('round-trips every field of ours through export and import', async () => {
+  void it('round-trips every field of ours through export and import', async () => {
     const minimal: PersonRecordFields = { record_id: 'r-2', first_name: 'Ali', extra: {} }
-    const partial: PersonRecordFields = { record_id: 'r-3', family_name: 'Omar', recorded_on: '2024-05', sex: 'F', extra: {} }
+    const partial: PersonRecordFields = {
+      record_id: 'r-3',
+      family_name: 'Omar',
+      recorded_on: '2024-05',
+      sex: 'F',
+      extra: {},
+    }
     const items: PfifExportItem[] = [{ record: FULL }, { record: minimal }, { record: partial }]
     const out = await collect(exportPfif14(items, OPTIONS))
     assert.deepEqual(validatePfif14(out), [])
@@ -62,7 +68,7 @@ describe('exportPfif14', () => {
     )
   })
 
-  it('round-trips a PFIF record of another domain, its notes and its PFIF-only fields', async () => {
+  void it('round-trips a PFIF record of another domain, its notes and its PFIF-only fields', async () => {
     const source = `<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person>
 <pfif:person_record_id>other.org/person.7</pfif:person_record_id>
 <pfif:entry_date>2020-01-01T01:02:03Z</pfif:entry_date>
@@ -90,9 +96,12 @@ describe('exportPfif14', () => {
     assert.deepEqual(second.records, first.records)
   })
 
-  it('fills the required fields a record lacks and streams from an async iterable', async () => {
+  void it('fills the required fields a record lacks and streams from an async iterable', async () => {
     async function* items(): AsyncGenerator<PfifExportItem> {
-      yield { record: { record_id: '2024/15', extra: {} }, notes: [{ note_record_id: 'n1', text: 'seen' }] }
+      yield {
+        record: { record_id: '2024/15', extra: {} },
+        notes: [{ note_record_id: 'n1', text: 'seen' }],
+      }
     }
     const out = await collect(exportPfif14(items(), { ...OPTIONS, sourceName: 'Athar test' }))
     assert.deepEqual(validatePfif14(out), [])
@@ -103,16 +112,18 @@ describe('exportPfif14', () => {
     assert.match(out, /<pfif:author_name>Athar test</)
   })
 
-  it('yields one chunk per person between the head and the tail', async () => {
-    const records = Array.from({ length: 3 }, (_, i) => ({ record: { record_id: String(i), extra: {} } }))
+  void it('yields one chunk per person between the head and the tail', async () => {
+    const records = Array.from({ length: 3 }, (_, i) => ({
+      record: { record_id: String(i), extra: {} },
+    }))
     const chunks: string[] = []
     for await (const chunk of exportPfif14(records, OPTIONS)) chunks.push(chunk)
     assert.equal(chunks.length, 5)
   })
 })
 
-describe('toPfifRecordId', () => {
-  it('keeps domain ids and prefixes local ones', () => {
+void describe('toPfifRecordId', () => {
+  void it('keeps domain ids and prefixes local ones', () => {
     assert.equal(toPfifRecordId('other.org/p.1', 'athar.test'), 'other.org/p.1')
     assert.equal(toPfifRecordId('2024/15', 'athar.test'), 'athar.test/2024/15')
     assert.equal(toPfifRecordId('r1', 'athar.test'), 'athar.test/r1')

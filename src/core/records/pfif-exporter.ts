@@ -128,8 +128,15 @@ function personElements(
   }
 
   const keptSourceDate = pfif('source_date')
-  const recordedDay = record.recorded_on !== undefined && record.recorded_on.length === 10 ? record.recorded_on : undefined
-  if (keptSourceDate !== undefined && recordedDay !== undefined && keptSourceDate.startsWith(recordedDay)) {
+  const recordedDay =
+    record.recorded_on !== undefined && record.recorded_on.length === 10
+      ? record.recorded_on
+      : undefined
+  if (
+    keptSourceDate !== undefined &&
+    recordedDay !== undefined &&
+    keptSourceDate.startsWith(recordedDay)
+  ) {
     out.set('source_date', keptSourceDate)
   } else if (recordedDay !== undefined) {
     out.set('source_date', `${recordedDay}T00:00:00Z`)
@@ -140,9 +147,19 @@ function personElements(
 
   const keptFullNames = pfif('full_name')
   if (record.full_name !== undefined) {
-    out.set('full_name', keptFullNames?.split(/\r?\n/)[0]?.trim() === record.full_name ? keptFullNames : record.full_name)
+    out.set(
+      'full_name',
+      keptFullNames?.split(/\r?\n/)[0]?.trim() === record.full_name
+        ? keptFullNames
+        : record.full_name,
+    )
   } else {
-    const parts = [record.first_name, record.father_name, record.grandfather_name, record.family_name]
+    const parts = [
+      record.first_name,
+      record.father_name,
+      record.grandfather_name,
+      record.family_name,
+    ]
     const composed = parts.filter((p) => p !== undefined).join(' ')
     out.set('full_name', composed === '' ? '(name unknown)' : composed)
     derived.push('full_name')
@@ -155,7 +172,10 @@ function personElements(
   if (record.birth_date !== undefined) out.set('date_of_birth', record.birth_date)
   if (record.age !== undefined) {
     const range = pfif('age')
-    out.set('age', range !== undefined && midpoint(range) === record.age ? range : String(record.age))
+    out.set(
+      'age',
+      range !== undefined && midpoint(range) === record.age ? range : String(record.age),
+    )
   }
 
   const lines: string[] = []
@@ -163,7 +183,9 @@ function personElements(
     const value = record[field]
     if (value !== undefined) lines.push(`${field}: ${escapeLine(value)}`)
   }
-  if (record.recorded_on !== undefined && recordedDay === undefined) lines.push(`recorded_on: ${escapeLine(record.recorded_on)}`)
+  if (record.recorded_on !== undefined && recordedDay === undefined) {
+    lines.push(`recorded_on: ${escapeLine(record.recorded_on)}`)
+  }
   for (const [key, value] of Object.entries(extra)) {
     if (key.startsWith(PFIF_EXTRA_PREFIX)) {
       const name = key.slice(PFIF_EXTRA_PREFIX.length)
@@ -172,7 +194,10 @@ function personElements(
     lines.push(`extra.${key}: ${escapeLine(value)}`)
   }
   if (derived.length > 0) lines.push(`derived: ${derived.join(' ')}`)
-  const description = [record.notes, lines.length > 0 ? [ATHAR_DESCRIPTION_MARKER, ...lines].join('\n') : undefined]
+  const description = [
+    record.notes,
+    lines.length > 0 ? [ATHAR_DESCRIPTION_MARKER, ...lines].join('\n') : undefined,
+  ]
     .filter((p) => p !== undefined)
     .join('\n')
   if (description !== '') out.set('description', description)
@@ -183,17 +208,27 @@ function noteXml(note: PersonNote, personId: string, options: PfifExportOptions)
   const values = new Map<Pfif14NoteField, string>()
   values.set('note_record_id', toPfifRecordId(note.note_record_id, options.domain))
   values.set('person_record_id', personId)
-  if (note.linked_person_record_id !== undefined) values.set('linked_person_record_id', note.linked_person_record_id)
+  if (note.linked_person_record_id !== undefined) {
+    values.set('linked_person_record_id', note.linked_person_record_id)
+  }
   values.set('entry_date', note.entry_date ?? options.exportedAt)
   values.set('author_name', note.author_name ?? options.sourceName ?? options.domain)
   if (note.author_email !== undefined) values.set('author_email', note.author_email)
   if (note.author_phone !== undefined) values.set('author_phone', note.author_phone)
   values.set('source_date', note.source_date ?? note.entry_date ?? options.exportedAt)
-  if (note.author_made_contact !== undefined) values.set('author_made_contact', String(note.author_made_contact))
+  if (note.author_made_contact !== undefined) {
+    values.set('author_made_contact', String(note.author_made_contact))
+  }
   if (note.status !== undefined) values.set('status', note.status)
-  if (note.email_of_found_person !== undefined) values.set('email_of_found_person', note.email_of_found_person)
-  if (note.phone_of_found_person !== undefined) values.set('phone_of_found_person', note.phone_of_found_person)
-  if (note.last_known_location !== undefined) values.set('last_known_location', note.last_known_location)
+  if (note.email_of_found_person !== undefined) {
+    values.set('email_of_found_person', note.email_of_found_person)
+  }
+  if (note.phone_of_found_person !== undefined) {
+    values.set('phone_of_found_person', note.phone_of_found_person)
+  }
+  if (note.last_known_location !== undefined) {
+    values.set('last_known_location', note.last_known_location)
+  }
   values.set('text', note.text ?? '')
   if (note.photo_url !== undefined) values.set('photo_url', note.photo_url)
   let xml = '    <pfif:note>\n'

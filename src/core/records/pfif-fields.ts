@@ -67,8 +67,17 @@ export const PFIF14_NOTE_FIELDS = [
 export type Pfif14NoteField = (typeof PFIF14_NOTE_FIELDS)[number]
 
 /** Mandatory fields of PFIF 1.3+ (person) and of notes. */
-export const PFIF14_REQUIRED_PERSON_FIELDS = ['person_record_id', 'source_date', 'full_name'] as const
-export const PFIF14_REQUIRED_NOTE_FIELDS = ['note_record_id', 'author_name', 'source_date', 'text'] as const
+export const PFIF14_REQUIRED_PERSON_FIELDS = [
+  'person_record_id',
+  'source_date',
+  'full_name',
+] as const
+export const PFIF14_REQUIRED_NOTE_FIELDS = [
+  'note_record_id',
+  'author_name',
+  'source_date',
+  'text',
+] as const
 
 /**
  * Older names and their PFIF 1.4 names (1.2 renamed home_zip; 1.4 renamed first_name,
@@ -86,7 +95,8 @@ export const PFIF_RENAMED_FIELDS: Readonly<Record<string, string>> = {
 export const PFIF_SEX_VALUES = ['female', 'male', 'other'] as const
 
 /** UTC datetime `yyyy-mm-ddThh:mm:ssZ`. */
-export const PFIF_DATETIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/
+export const PFIF_DATETIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/
 /** Date of birth `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const PFIF_DATE_OF_BIRTH = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/
 /** Age `NN` or an inclusive range `NN-MM`. */

@@ -35,8 +35,8 @@ const PFIF11 = `<?xml version="1.0" encoding="UTF-8"?>
   </pfif:person>
 </pfif:pfif>`
 
-describe('parsePfif', () => {
-  it('reads PFIF 1.1 with the old field names as their 1.4 meaning', () => {
+void describe('parsePfif', () => {
+  void it('reads PFIF 1.1 with the old field names as their 1.4 meaning', () => {
     const r = expectOk(parsePfif(xml(PFIF11)))
     assert.equal(r.meta.pfifVersion, '1.1')
     assert.equal(r.meta.format, 'pfif')
@@ -66,7 +66,7 @@ describe('parsePfif', () => {
     ])
   })
 
-  it('reads PFIF 1.2 sex, date of birth, age range and top-level notes with status', () => {
+  void it('reads PFIF 1.2 sex, date of birth, age range and top-level notes with status', () => {
     const r = expectOk(
       parsePfif(
         xml(`<pfif xmlns="http://zesty.ca/pfif/1.2">
@@ -104,7 +104,11 @@ describe('parsePfif', () => {
     assert.equal(rec.record.age, 35)
     assert.equal(rec.record.extra['pfif.age'], '30-40')
     assert.equal(rec.record.extra['pfif.home_country'], 'SY')
-    assert.equal(rec.record.extra['pfif.source_date'], undefined, 'a midnight source_date is only the day')
+    assert.equal(
+      rec.record.extra['pfif.source_date'],
+      undefined,
+      'a midnight source_date is only the day',
+    )
     assert.equal(rec.notes[0]?.status, 'believed_alive')
     assert.equal(rec.notes[0]?.linked_person_record_id, 'other.org/p9')
     assert.equal(r.unattachedNotes[0]?.note_record_id, 'example.org/n3')
@@ -114,7 +118,7 @@ describe('parsePfif', () => {
     )
   })
 
-  it('reads PFIF 1.3 full_name (first line as the name, all lines kept) and 1.4 names', () => {
+  void it('reads PFIF 1.3 full_name (first line as the name, all lines kept) and 1.4 names', () => {
     const r13 = expectOk(
       parsePfif(
         xml(`<p:pfif xmlns:p="http://zesty.ca/pfif/1.3"><p:person><p:person_record_id>e.org/1</p:person_record_id><p:source_date>2012-01-01T00:00:00Z</p:source_date><p:full_name>محمد الحلبي
@@ -127,7 +131,9 @@ Mohammad Al-Halabi</p:full_name><p:expiry_date>2013-01-01T00:00:00Z</p:expiry_da
 
     const r14 = expectOk(
       parsePfif(
-        xml(`<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person><pfif:person_record_id>athar.test/r1</pfif:person_record_id><pfif:source_date>2025-01-02T00:00:00Z</pfif:source_date><pfif:full_name>Ali</pfif:full_name><pfif:given_name>Ali</pfif:given_name><pfif:family_name>Omar</pfif:family_name><pfif:alternate_names>علي</pfif:alternate_names><pfif:sex>other</pfif:sex><pfif:profile_urls>http://a</pfif:profile_urls></pfif:person></pfif:pfif>`),
+        xml(
+          `<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person><pfif:person_record_id>athar.test/r1</pfif:person_record_id><pfif:source_date>2025-01-02T00:00:00Z</pfif:source_date><pfif:full_name>Ali</pfif:full_name><pfif:given_name>Ali</pfif:given_name><pfif:family_name>Omar</pfif:family_name><pfif:alternate_names>علي</pfif:alternate_names><pfif:sex>other</pfif:sex><pfif:profile_urls>http://a</pfif:profile_urls></pfif:person></pfif:pfif>`,
+        ),
         { localDomain: 'athar.test' },
       ),
     )
@@ -137,17 +143,25 @@ Mohammad Al-Halabi</p:full_name><p:expiry_date>2013-01-01T00:00:00Z</p:expiry_da
       first_name: 'Ali',
       family_name: 'Omar',
       recorded_on: '2025-01-02',
-      extra: { 'pfif.sex': 'other', 'pfif.alternate_names': 'علي', 'pfif.profile_urls': 'http://a' },
+      extra: {
+        'pfif.sex': 'other',
+        'pfif.alternate_names': 'علي',
+        'pfif.profile_urls': 'http://a',
+      },
     })
   })
 
-  it('reads UTF-16 XML', () => {
-    const r = expectOk(parsePfif(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PFIF11, 'utf-16le')])))
+  void it('reads UTF-16 XML', () => {
+    const r = expectOk(
+      parsePfif(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PFIF11, 'utf-16le')])),
+    )
     assert.equal(r.records.length, 1)
   })
 
-  it('refuses broken XML, non-PFIF XML, and bad values, with no records', () => {
-    const broken = parsePfif(xml('<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person></pfif:pfif>'))
+  void it('refuses broken XML, non-PFIF XML, and bad values, with no records', () => {
+    const broken = parsePfif(
+      xml('<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4"><pfif:person></pfif:pfif>'),
+    )
     assert.ok(!broken.ok)
     assert.equal(broken.errors[0]?.code, 'invalid_xml')
     const other = parsePfif(xml('<rss version="2.0"><channel/></rss>'))
@@ -177,7 +191,23 @@ Mohammad Al-Halabi</p:full_name><p:expiry_date>2013-01-01T00:00:00Z</p:expiry_da
     )
   })
 
-  it('refuses a duplicated person_record_id', () => {
+  void it('checks the fields of our description block like any cell', () => {
+    const r = parsePfif(
+      xml(
+        '<pfif xmlns="http://zesty.ca/pfif/1.4"><person><person_record_id>e.org/1</person_record_id><description>x\n--- athar record fields ---\nlast_seen_date: 2013-02-30\nnational_id: 12AB\nfather_name: Omar</description></person></pfif>',
+      ),
+    )
+    assert.ok(!r.ok)
+    assert.deepEqual(
+      r.errors.map((e) => [e.code, e.column]),
+      [
+        ['invalid_date', 'description (last_seen_date)'],
+        ['invalid_national_id', 'description (national_id)'],
+      ],
+    )
+  })
+
+  void it('refuses a duplicated person_record_id', () => {
     const r = parsePfif(
       xml(
         '<pfif xmlns="http://zesty.ca/pfif/1.4"><person><person_record_id>e.org/1</person_record_id></person><person><person_record_id>e.org/1</person_record_id></person></pfif>',
@@ -188,7 +218,7 @@ Mohammad Al-Halabi</p:full_name><p:expiry_date>2013-01-01T00:00:00Z</p:expiry_da
     assert.equal(r.errors[0]?.row, 2)
   })
 
-  it('refuses empty input and a PFIF file with nothing in it', () => {
+  void it('refuses empty input and a PFIF file with nothing in it', () => {
     const empty = parsePfif(xml(''))
     assert.ok(!empty.ok)
     assert.equal(empty.errors[0]?.code, 'empty_file')
@@ -198,12 +228,18 @@ Mohammad Al-Halabi</p:full_name><p:expiry_date>2013-01-01T00:00:00Z</p:expiry_da
   })
 })
 
-describe('splitDescription', () => {
-  it('leaves a foreign description whole as notes', () => {
-    assert.deepEqual(splitDescription('tall\nscar'), { notes: 'tall\nscar', fields: [], derived: [] })
+void describe('splitDescription', () => {
+  void it('leaves a foreign description whole as notes', () => {
+    assert.deepEqual(splitDescription('tall\nscar'), {
+      notes: 'tall\nscar',
+      fields: [],
+      derived: [],
+    })
   })
-  it('reads our block back, unescaping values', () => {
-    const parts = splitDescription('a note\n--- athar record fields ---\nfather_name: أحمد\nextra.x: a\\nb\nderived: entry_date full_name')
+  void it('reads our block back, unescaping values', () => {
+    const parts = splitDescription(
+      'a note\n--- athar record fields ---\nfather_name: أحمد\nextra.x: a\\nb\nderived: entry_date full_name',
+    )
     assert.deepEqual(parts, {
       notes: 'a note',
       fields: [

@@ -5,8 +5,8 @@
  * exporter writes (pfif-exporter.ts) is read back into our fields. All-or-nothing like CSV.
  */
 import { hashBytes } from './csv-record-importer.js'
-import { parseAge, parsePartialDate, parseSex } from './field-value-parser.js'
-import { IssueCollector, type ImportIssue } from './import-issue.js'
+import { parseAge, parseNationalId, parsePartialDate, parseSex } from './field-value-parser.js'
+import { IssueCollector, type ImportIssue, type ImportIssueCode } from './import-issue.js'
 import { isNoteStatus, type PersonNote } from './person-note.js'
 import {
   ATHAR_DESCRIPTION_MARKER,
@@ -70,7 +70,9 @@ export function parsePfif(bytes: Uint8Array, options: PfifImportOptions = {}): R
       if (issues.hasErrors()) issues.errors.push(note)
       else issues.warnings.push(note)
     }
-    if (issues.hasErrors()) return { ok: false, errors: issues.errors, warnings: issues.warnings, meta }
+    if (issues.hasErrors()) {
+      return { ok: false, errors: issues.errors, warnings: issues.warnings, meta }
+    }
     return { ok: true, records, warnings: issues.warnings, unattachedNotes, meta }
   }
 
@@ -146,7 +148,8 @@ export function parsePfif(bytes: Uint8Array, options: PfifImportOptions = {}): R
     if (element.namespace !== ns || element.name !== 'note') continue
     const note = toNote(readFields(element, ns), undefined, undefined, seenNotes, issues)
     if (note === undefined) continue
-    const person = note.person_record_id === undefined ? undefined : byPfifId.get(note.person_record_id)
+    const person =
+      note.person_record_id === undefined ? undefined : byPfifId.get(note.person_record_id)
     if (person !== undefined) {
       person.notes.push(note)
       continue
@@ -171,7 +174,8 @@ function readFields(element: XmlElement, ns: string): Map<string, string> {
   const fields = new Map<string, string>()
   for (const child of element.children) {
     if (child.name === 'note' && child.namespace === ns) continue
-    const name = child.namespace === ns ? (PFIF_RENAMED_FIELDS[child.name] ?? child.name) : child.name
+    const name =
+      child.namespace === ns ? (PFIF_RENAMED_FIELDS[child.name] ?? child.name) : child.name
     const value = child.text.trim()
     if (value !== '' && !fields.has(name)) fields.set(name, value)
   }
@@ -196,11 +200,13 @@ function toRecord(
       code: 'missing_record_id',
       row,
       column: 'person_record_id',
-      reason: 'This person has no person_record_id. PFIF requires one, in the form domain/local-id.',
+      reason:
+        'This person has no person_record_id. PFIF requires one, in the form domain/local-id.',
     })
   } else {
     const local = options.localDomain === undefined ? undefined : `${options.localDomain}/`
-    record.record_id = local !== undefined && pfifId.startsWith(local) ? pfifId.slice(local.length) : pfifId
+    record.record_id =
+      local !== undefined && pfifId.startsWith(local) ? pfifId.slice(local.length) : pfifId
   }
 
   const fullName = fields.get('full_name')
@@ -209,7 +215,9 @@ function toRecord(
     const lines = fullName.split(/\r?\n/).map((l) => l.trim())
     const first = lines.find((l) => l !== '')
     if (first !== undefined) record.full_name = first
-    if (lines.filter((l) => l !== '').length > 1) record.extra[`${PFIF_EXTRA_PREFIX}full_name`] = fullName
+    if (lines.filter((l) => l !== '').length > 1) {
+      record.extra[`${PFIF_EXTRA_PREFIX}full_name`] = fullName
+    }
   }
   const given = fields.get('given_name')
   if (given !== undefined) record.first_name = given
@@ -223,26 +231,54 @@ function toRecord(
   else if (sex !== undefined) {
     const tolerant = parseSex(sex)
     if (tolerant.ok) record.sex = tolerant.value
-    else issues.addError({ code: 'invalid_sex', row, column: 'sex', value: sex, reason: 'PFIF sex must be female, male or other.' })
+    else {
+      issues.addError({
+        code: 'invalid_sex',
+        row,
+        column: 'sex',
+        value: sex,
+        reason: 'PFIF sex must be female, male or other.',
+      })
+    }
   }
 
   const dob = fields.get('date_of_birth')
   if (dob !== undefined) {
     const date = parsePartialDate(dob, { acceptDayFirst: false })
     if (date.ok) record.birth_date = date.value
-    else issues.addError({ code: 'invalid_date', row, column: 'date_of_birth', value: dob, reason: date.reason })
+    else {
+      issues.addError({
+        code: 'invalid_date',
+        row,
+        column: 'date_of_birth',
+        value: dob,
+        reason: date.reason,
+      })
+    }
   }
 
   const age = fields.get('age')
   if (age !== undefined) {
     const parsed = parseAge(age)
     if (!parsed.ok) {
-      issues.addError({ code: 'invalid_age', row, column: 'age', value: age, reason: parsed.reason })
+      issues.addError({
+        code: 'invalid_age',
+        row,
+        column: 'age',
+        value: age,
+        reason: parsed.reason,
+      })
     } else {
       record.age = parsed.value.age
       if (parsed.value.range !== undefined) {
         record.extra[`${PFIF_EXTRA_PREFIX}age`] = parsed.value.range
-        issues.addWarning({ code: 'age_range_midpoint', row, column: 'age', value: age, reason: parsed.note ?? '' })
+        issues.addWarning({
+          code: 'age_range_midpoint',
+          row,
+          column: 'age',
+          value: age,
+          reason: parsed.note ?? '',
+        })
       }
     }
   }
@@ -262,14 +298,16 @@ function toRecord(
     } else {
       record.recorded_on = date.value
       // The time of day has no column of ours; keep the value unless it is only the day.
-      if (sourceDate !== `${date.value}T00:00:00Z`) record.extra[`${PFIF_EXTRA_PREFIX}source_date`] = sourceDate
+      if (sourceDate !== `${date.value}T00:00:00Z`) {
+        record.extra[`${PFIF_EXTRA_PREFIX}source_date`] = sourceDate
+      }
     }
   }
 
   for (const [name, value] of fields) {
     if (!CONSUMED_PERSON_FIELDS.has(name)) record.extra[`${PFIF_EXTRA_PREFIX}${name}`] = value
   }
-  applyAtharFields(record, description.fields)
+  applyAtharFields(record, description.fields, row, issues)
   return issues.errorCount === errorsBefore ? record : undefined
 }
 
@@ -301,14 +339,37 @@ export function splitDescription(description: string | undefined): DescriptionPa
   return { notes: notes === '' ? undefined : notes, fields, derived }
 }
 
-function applyAtharFields(record: PersonRecordFields, fields: readonly [string, string][]): void {
+/**
+ * Our fields from the description block. They come from a file, so they are checked like a
+ * CSV cell: a foreign feed could write the marker too.
+ */
+function applyAtharFields(
+  record: PersonRecordFields,
+  fields: readonly [string, string][],
+  row: number,
+  issues: IssueCollector,
+): void {
+  const fail = (code: ImportIssueCode, key: string, value: string, reason: string): void =>
+    issues.addError({ code, row, column: `description (${key})`, value, reason })
   for (const [key, value] of fields) {
-    if (key.startsWith('extra.')) record.extra[key.slice('extra.'.length)] = value
-    else if (key === 'age') {
-      const age = Number(value)
-      if (Number.isInteger(age)) record.age = age
+    if (key.startsWith('extra.')) {
+      record.extra[key.slice('extra.'.length)] = value
+    } else if (key === 'birth_date' || key === 'recorded_on' || key === 'last_seen_date') {
+      const date = parsePartialDate(value, { acceptDayFirst: false })
+      if (date.ok) record[key] = date.value
+      else fail('invalid_date', key, value, date.reason)
+    } else if (key === 'national_id') {
+      const id = parseNationalId(value)
+      if (id.ok) record.national_id = id.value
+      else fail('invalid_national_id', key, value, id.reason)
+    } else if (key === 'age') {
+      const age = parseAge(value)
+      if (age.ok) record.age = age.value.age
+      else fail('invalid_age', key, value, age.reason)
     } else if (key === 'sex') {
-      if (value === 'M' || value === 'F') record.sex = value
+      const sex = parseSex(value)
+      if (sex.ok) record.sex = sex.value
+      else fail('invalid_sex', key, value, sex.reason)
     } else if (isRecordField(key) && key !== 'record_id') {
       record[key as 'notes'] = value
     }
@@ -317,7 +378,9 @@ function applyAtharFields(record: PersonRecordFields, fields: readonly [string, 
 
 /** Undo the escaping of a description line (`\n`, `\r`, `\\`). */
 export function unescapeLine(value: string): string {
-  return value.replace(/\\([\\nr])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\\'))
+  return value.replace(/\\([\\nr])/g, (_, c: string) =>
+    c === 'n' ? '\n' : c === 'r' ? '\r' : '\\',
+  )
 }
 
 function toNote(
@@ -359,7 +422,8 @@ function toNote(
         row,
         column: 'status',
         value: status,
-        reason: 'A note status must be information_sought, is_note_author, believed_alive, believed_missing or believed_dead.',
+        reason:
+          'A note status must be information_sought, is_note_author, believed_alive, believed_missing or believed_dead.',
       })
     }
   }
@@ -378,6 +442,8 @@ function toNote(
   note.last_known_location = text('last_known_location')
   note.text = text('text')
   note.photo_url = text('photo_url')
-  for (const key of Object.keys(note) as (keyof PersonNote)[]) if (note[key] === undefined) delete note[key]
+  for (const key of Object.keys(note) as (keyof PersonNote)[]) {
+    if (note[key] === undefined) delete note[key]
+  }
   return issues.errorCount === errorsBefore ? note : undefined
 }

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 
 import { validatePfif14 } from './pfif-validator.js'
 
-const wrap = (body: string): string => `<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">${body}</pfif:pfif>`
+const wrap = (body: string): string =>
+  `<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">${body}</pfif:pfif>`
 const PERSON_HEAD =
   '<pfif:person_record_id>a.org/1</pfif:person_record_id><pfif:source_date>2020-01-01T00:00:00Z</pfif:source_date><pfif:full_name>A</pfif:full_name>'
 const NOTE =
@@ -13,17 +14,20 @@ function messages(xml: string): string[] {
   return validatePfif14(xml).map((i) => `${i.path}: ${i.message}`)
 }
 
-describe('validatePfif14', () => {
-  it('accepts a minimal valid person with a nested note', () => {
+void describe('validatePfif14', () => {
+  void it('accepts a minimal valid person with a nested note', () => {
     assert.deepEqual(messages(wrap(`<pfif:person>${PERSON_HEAD}${NOTE}</pfif:person>`)), [])
   })
 
-  it('reports missing required fields', () => {
+  void it('reports missing required fields', () => {
     const m = messages(wrap('<pfif:person><pfif:full_name>A</pfif:full_name></pfif:person>'))
-    assert.deepEqual(m, ['person[1]/person_record_id: required field missing or empty', 'person[1]/source_date: required field missing or empty'])
+    assert.deepEqual(m, [
+      'person[1]/person_record_id: required field missing or empty',
+      'person[1]/source_date: required field missing or empty',
+    ])
   })
 
-  it('reports fields out of the standard order, twice, unknown or after the notes', () => {
+  void it('reports fields out of the standard order, twice, unknown or after the notes', () => {
     const m = messages(
       wrap(
         `<pfif:person>${PERSON_HEAD}<pfif:sex>male</pfif:sex><pfif:given_name>A</pfif:given_name><pfif:sex>male</pfif:sex><pfif:nickname>x</pfif:nickname>${NOTE}<pfif:age>3</pfif:age></pfif:person>`,
@@ -37,7 +41,7 @@ describe('validatePfif14', () => {
     ])
   })
 
-  it('reports bad enumerations and formats', () => {
+  void it('reports bad enumerations and formats', () => {
     const m = messages(
       wrap(
         '<pfif:person><pfif:person_record_id>no-domain</pfif:person_record_id><pfif:source_date>2020-01-01 10:00</pfif:source_date><pfif:full_name>A</pfif:full_name><pfif:sex>M</pfif:sex><pfif:date_of_birth>31/12/1990</pfif:date_of_birth><pfif:age>about 3</pfif:age></pfif:person>' +
@@ -54,8 +58,11 @@ describe('validatePfif14', () => {
     assert.match(m[6] ?? '', /unknown note status/)
   })
 
-  it('reports a nested note about another person, a top-level note about nobody, and a wrong root', () => {
-    const other = NOTE.replace('<pfif:author_name>', '<pfif:person_record_id>a.org/2</pfif:person_record_id><pfif:author_name>')
+  void it('reports a nested note about another person, a top-level note about nobody, and a wrong root', () => {
+    const other = NOTE.replace(
+      '<pfif:author_name>',
+      '<pfif:person_record_id>a.org/2</pfif:person_record_id><pfif:author_name>',
+    )
     assert.deepEqual(messages(wrap(`<pfif:person>${PERSON_HEAD}${other}</pfif:person>`)), [
       'person[1]/note[1]/person_record_id: a nested note must be about its person (a.org/1), not a.org/2',
     ])

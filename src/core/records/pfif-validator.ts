@@ -31,10 +31,22 @@ const DATETIME_FIELDS = new Set(['entry_date', 'expiry_date', 'source_date'])
 /** Validate PFIF 1.4 XML; an empty list means valid. */
 export function validatePfif14(xml: string): PfifValidationIssue[] {
   const tree = parseXmlTree(xml)
-  if (!tree.ok) return [{ path: '', message: `not well-formed XML${tree.line === undefined ? '' : ` (line ${tree.line})`}: ${tree.message}` }]
+  if (!tree.ok) {
+    return [
+      {
+        path: '',
+        message: `not well-formed XML${tree.line === undefined ? '' : ` (line ${tree.line})`}: ${tree.message}`,
+      },
+    ]
+  }
   const root = tree.root
   if (root.name !== 'pfif' || root.namespace !== NAMESPACE) {
-    return [{ path: root.name, message: `root must be <pfif> in ${NAMESPACE}, found <${root.name}> in "${root.namespace}"` }]
+    return [
+      {
+        path: root.name,
+        message: `root must be <pfif> in ${NAMESPACE}, found <${root.name}> in "${root.namespace}"`,
+      },
+    ]
   }
   const issues: PfifValidationIssue[] = []
   let persons = 0
@@ -43,12 +55,21 @@ export function validatePfif14(xml: string): PfifValidationIssue[] {
     if (child.namespace !== NAMESPACE) continue // other namespaces are extensions
     if (child.name === 'person') {
       persons++
-      checkRecord(child, `person[${persons}]`, PFIF14_PERSON_FIELDS, PFIF14_REQUIRED_PERSON_FIELDS, issues)
+      checkRecord(
+        child,
+        `person[${persons}]`,
+        PFIF14_PERSON_FIELDS,
+        PFIF14_REQUIRED_PERSON_FIELDS,
+        issues,
+      )
     } else if (child.name === 'note') {
       notes++
       checkRecord(child, `note[${notes}]`, PFIF14_NOTE_FIELDS, PFIF14_REQUIRED_NOTE_FIELDS, issues)
       if (fieldText(child, 'person_record_id') === undefined) {
-        issues.push({ path: `note[${notes}]`, message: 'a top-level note needs a person_record_id' })
+        issues.push({
+          path: `note[${notes}]`,
+          message: 'a top-level note needs a person_record_id',
+        })
       }
     } else {
       issues.push({ path: child.name, message: `unknown element <${child.name}> under <pfif>` })
@@ -79,19 +100,32 @@ function checkRecord(
       const about = fieldText(child, 'person_record_id')
       const personId = fieldText(element, 'person_record_id')
       if (about !== undefined && personId !== undefined && about !== personId) {
-        issues.push({ path: `${notePath}/person_record_id`, message: `a nested note must be about its person (${personId}), not ${about}` })
+        issues.push({
+          path: `${notePath}/person_record_id`,
+          message: `a nested note must be about its person (${personId}), not ${about}`,
+        })
       }
       continue
     }
     const at = order.indexOf(child.name)
     const fieldPath = `${path}/${child.name}`
     if (at === -1) {
-      issues.push({ path: fieldPath, message: `<${child.name}> is not a PFIF 1.4 ${element.name} field` })
+      issues.push({
+        path: fieldPath,
+        message: `<${child.name}> is not a PFIF 1.4 ${element.name} field`,
+      })
       continue
     }
     if (seen.has(child.name)) issues.push({ path: fieldPath, message: 'field appears twice' })
-    else if (at < last) issues.push({ path: fieldPath, message: `out of order: must come before <${order[last] ?? ''}>` })
-    if (afterNotes) issues.push({ path: fieldPath, message: 'person fields must come before the nested notes' })
+    else if (at < last) {
+      issues.push({
+        path: fieldPath,
+        message: `out of order: must come before <${order[last] ?? ''}>`,
+      })
+    }
+    if (afterNotes) {
+      issues.push({ path: fieldPath, message: 'person fields must come before the nested notes' })
+    }
     seen.add(child.name)
     last = Math.max(last, at)
     checkValue(child.name, child.text.trim(), fieldPath, isPerson, issues)
@@ -105,15 +139,24 @@ function checkRecord(
   }
 }
 
-function checkValue(name: string, value: string, path: string, isPerson: boolean, issues: PfifValidationIssue[]): void {
+function checkValue(
+  name: string,
+  value: string,
+  path: string,
+  isPerson: boolean,
+  issues: PfifValidationIssue[],
+): void {
   if (value === '') return
-  const fail = (message: string): void => void issues.push({ path, message: `${message}: "${value}"` })
+  const fail = (message: string): void =>
+    void issues.push({ path, message: `${message}: "${value}"` })
   if (DATETIME_FIELDS.has(name)) {
     if (!PFIF_DATETIME.test(value)) fail('not a UTC datetime yyyy-mm-ddThh:mm:ssZ')
   } else if (name.endsWith('record_id')) {
     if (!PFIF_RECORD_ID.test(value)) fail('not a record id of the form domain/local-id')
   } else if (isPerson && name === 'sex') {
-    if (!(PFIF_SEX_VALUES as readonly string[]).includes(value)) fail('sex must be female, male or other')
+    if (!(PFIF_SEX_VALUES as readonly string[]).includes(value)) {
+      fail('sex must be female, male or other')
+    }
   } else if (name === 'date_of_birth') {
     if (!PFIF_DATE_OF_BIRTH.test(value)) fail('date_of_birth must be YYYY, YYYY-MM or YYYY-MM-DD')
   } else if (name === 'age') {

@@ -17,7 +17,8 @@ export interface XmlElement {
 }
 
 /** A parse outcome: the root element, or where the XML is broken. */
-export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; line: number | undefined; message: string }
+export type XmlParseResult =
+  { ok: true; root: XmlElement } | { ok: false; line: number | undefined; message: string }
 
 type RawNode = Record<string, unknown>
 
@@ -42,7 +43,11 @@ export function parseXmlTree(xml: string): XmlParseResult {
   try {
     nodes = parser.parse(xml)
   } catch (error) {
-    return { ok: false, line: undefined, message: error instanceof Error ? error.message : String(error) }
+    return {
+      ok: false,
+      line: undefined,
+      message: error instanceof Error ? error.message : String(error),
+    }
   }
   const roots = Array.isArray(nodes) ? buildElements(nodes as RawNode[], new Map()) : []
   const root = roots[0]
@@ -50,7 +55,10 @@ export function parseXmlTree(xml: string): XmlParseResult {
   return { ok: true, root }
 }
 
-function buildElements(nodes: readonly RawNode[], scope: ReadonlyMap<string, string>): XmlElement[] {
+function buildElements(
+  nodes: readonly RawNode[],
+  scope: ReadonlyMap<string, string>,
+): XmlElement[] {
   const elements: XmlElement[] = []
   for (const node of nodes) {
     const tag = Object.keys(node).find((k) => k !== ':@' && k !== '#text')
@@ -78,7 +86,9 @@ function buildElements(nodes: readonly RawNode[], scope: ReadonlyMap<string, str
   return elements
 }
 
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Escape text for an XML element body; characters XML 1.0 cannot hold become U+FFFD. */
 export function escapeXmlText(text: string): string {

@@ -35,17 +35,33 @@ function rows(csv: string): string[][] {
   return parse(csv, { bom: true, relax_column_count: true }) as string[][]
 }
 
-describe('exportRecordsCsv', () => {
-  it('writes spec columns, then provenance, then extra columns, with a BOM for Excel', async () => {
+void describe('exportRecordsCsv', () => {
+  void it('writes spec columns, then provenance, then extra columns, with a BOM for Excel', async () => {
     const items: RecordExportItem[] = [
-      { record: { record_id: 'r1', first_name: 'محمد', age: 40, sex: 'M', extra: { Phone: '0933', 'Eye colour': 'brown' } }, provenance: PROVENANCE },
+      {
+        record: {
+          record_id: 'r1',
+          first_name: 'محمد',
+          age: 40,
+          sex: 'M',
+          extra: { Phone: '0933', 'Eye colour': 'brown' },
+        },
+        provenance: PROVENANCE,
+      },
       { record: { record_id: 'r2', notes: 'a, "quoted"\nline', extra: { Village: 'Douma' } } },
     ]
     const csv = await collect(exportRecordsCsv(items))
     assert.ok(csv.startsWith('\uFEFF'))
     const [header, first, second] = rows(csv)
-    assert.deepEqual(header, [...RECORD_FIELDS, ...PROVENANCE_COLUMNS, 'Phone', 'Eye colour', 'Village'])
-    const cell = (row: string[] | undefined, column: string): string | undefined => row?.[header!.indexOf(column)]
+    assert.deepEqual(header, [
+      ...RECORD_FIELDS,
+      ...PROVENANCE_COLUMNS,
+      'Phone',
+      'Eye colour',
+      'Village',
+    ])
+    const cell = (row: string[] | undefined, column: string): string | undefined =>
+      row?.[header.indexOf(column)]
     assert.equal(cell(first, 'first_name'), 'محمد')
     assert.equal(cell(first, 'age'), '40')
     assert.equal(cell(first, 'provenance_row_number'), '12')
@@ -56,9 +72,16 @@ describe('exportRecordsCsv', () => {
     assert.equal(cell(second, 'Village'), 'Douma')
   })
 
-  it('neutralises formula injection, including =HYPERLINK', async () => {
+  void it('neutralises formula injection, including =HYPERLINK', async () => {
     const items: RecordExportItem[] = [
-      { record: { record_id: 'r1', full_name: '=HYPERLINK("http://x","click")', notes: '@SUM(A1)', extra: { a: '+cmd', b: '-2+3', c: '\tx', d: '-5', e: '+963' } } },
+      {
+        record: {
+          record_id: 'r1',
+          full_name: '=HYPERLINK("http://x","click")',
+          notes: '@SUM(A1)',
+          extra: { a: '+cmd', b: '-2+3', c: '\tx', d: '-5', e: '+963' },
+        },
+      },
     ]
     const [header, row] = rows(await collect(exportRecordsCsv(items)))
     const cell = (column: string): string | undefined => row?.[header!.indexOf(column)]
@@ -71,14 +94,16 @@ describe('exportRecordsCsv', () => {
     assert.equal(cell('e'), '+963')
   })
 
-  it('puts extra attributes without a column into extra_json when the columns are given', async () => {
+  void it('puts extra attributes without a column into extra_json when the columns are given', async () => {
     const items = [{ record: { record_id: 'r1', extra: { kept: '1', other: '2' } } }]
-    const [header, row] = rows(await collect(exportRecordsCsv(items, { extraColumns: ['kept'], bom: false })))
+    const [header, row] = rows(
+      await collect(exportRecordsCsv(items, { extraColumns: ['kept'], bom: false })),
+    )
     assert.deepEqual(header?.slice(-2), ['kept', 'extra_json'])
     assert.deepEqual(row?.slice(-2), ['1', '{"other":"2"}'])
   })
 
-  it('discovers extra columns from the look-ahead and keeps later ones in extra_json', async () => {
+  void it('discovers extra columns from the look-ahead and keeps later ones in extra_json', async () => {
     async function* items(): AsyncGenerator<RecordExportItem> {
       yield { record: { record_id: '1', extra: { a: 'x' } } }
       yield { record: { record_id: '2', extra: { a: 'y', late: 'z' } } }
@@ -88,22 +113,39 @@ describe('exportRecordsCsv', () => {
     assert.deepEqual(second?.slice(-2), ['y', '{"late":"z"}'])
   })
 
-  it('prefixes an extra key that collides with one of our columns', async () => {
-    const [header] = rows(await collect(exportRecordsCsv([{ record: { record_id: '1', extra: { provenance_document: 'x' } } }])))
+  void it('prefixes an extra key that collides with one of our columns', async () => {
+    const [header] = rows(
+      await collect(
+        exportRecordsCsv([{ record: { record_id: '1', extra: { provenance_document: 'x' } } }]),
+      ),
+    )
     assert.equal(header?.at(-1), 'extra.provenance_document')
   })
 
-  it('round-trips through the CSV importer', async () => {
-    const record = { record_id: 'r1', first_name: 'Ali', father_name: 'Omar', birth_date: '1990-12', sex: 'M' as const, age: 34, extra: { Village: 'Douma' } }
+  void it('round-trips through the CSV importer', async () => {
+    const record = {
+      record_id: 'r1',
+      first_name: 'Ali',
+      father_name: 'Omar',
+      birth_date: '1990-12',
+      sex: 'M' as const,
+      age: 34,
+      extra: { Village: 'Douma' },
+    }
     const csv = await collect(exportRecordsCsv([{ record }]))
     const back = parseRecordsCsv(Buffer.from(csv))
     if (!back.ok) assert.fail(JSON.stringify(back.errors))
     assert.deepEqual(back.records[0]?.record, record)
   })
 
-  it('streams many records in bounded chunks', async () => {
+  void it('streams many records in bounded chunks', async () => {
     function* many(): Generator<RecordExportItem> {
-      for (let i = 0; i < 20_000; i++) yield { record: { record_id: `r${i}`, full_name: 'محمد عبد الرحمن الحلبي', extra: {} }, provenance: PROVENANCE }
+      for (let i = 0; i < 20_000; i++) {
+        yield {
+          record: { record_id: `r${i}`, full_name: 'محمد عبد الرحمن الحلبي', extra: {} },
+          provenance: PROVENANCE,
+        }
+      }
     }
     let count = 0
     let largest = 0
@@ -119,22 +161,39 @@ describe('exportRecordsCsv', () => {
   })
 })
 
-describe('exportRecordsJsonl', () => {
-  it('writes one JSON object per line with provenance and notes, unknown values left out', async () => {
+void describe('exportRecordsJsonl', () => {
+  void it('writes one JSON object per line with provenance and notes, unknown values left out', async () => {
     const items: RecordExportItem[] = [
-      { record: { record_id: 'r1', first_name: 'هدى', family_name: undefined, extra: { x: '=1' } }, provenance: PROVENANCE, notes: [{ note_record_id: 'n1', text: 'seen' }] },
+      {
+        record: { record_id: 'r1', first_name: 'هدى', family_name: undefined, extra: { x: '=1' } },
+        provenance: PROVENANCE,
+        notes: [{ note_record_id: 'n1', text: 'seen' }],
+      },
       { record: { record_id: 'r2', extra: {} } },
     ]
     const out = await collect(exportRecordsJsonl(items))
-    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
-    assert.deepEqual(lines[0], { record_id: 'r1', first_name: 'هدى', extra: { x: '=1' }, provenance: PROVENANCE, notes: [{ note_record_id: 'n1', text: 'seen' }] })
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+    assert.deepEqual(lines[0], {
+      record_id: 'r1',
+      first_name: 'هدى',
+      extra: { x: '=1' },
+      provenance: PROVENANCE,
+      notes: [{ note_record_id: 'n1', text: 'seen' }],
+    })
     assert.deepEqual(lines[1], { record_id: 'r2', extra: {} })
   })
 })
 
-describe('neutralizeSpreadsheetCell', () => {
-  it('leaves ordinary text and plain numbers alone', () => {
-    for (const v of ['Ali', 'محمد', '', '12', '-12.5', '+963']) assert.equal(neutralizeSpreadsheetCell(v), v)
-    for (const v of ['=1+1', '+1+1', '-A1', '@x', '\rx']) assert.equal(neutralizeSpreadsheetCell(v), `'${v}`)
+void describe('neutralizeSpreadsheetCell', () => {
+  void it('leaves ordinary text and plain numbers alone', () => {
+    for (const v of ['Ali', 'محمد', '', '12', '-12.5', '+963']) {
+      assert.equal(neutralizeSpreadsheetCell(v), v)
+    }
+    for (const v of ['=1+1', '+1+1', '-A1', '@x', '\rx']) {
+      assert.equal(neutralizeSpreadsheetCell(v), `'${v}`)
+    }
   })
 })

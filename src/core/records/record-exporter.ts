@@ -62,7 +62,10 @@ function quoteCsv(value: string): string {
  * column list, or more records than the look-ahead). Every cell is neutralised against
  * formula injection. Lines end with CRLF (RFC 4180).
  */
-export async function* exportRecordsCsv(items: RecordExportSource, options: CsvExportOptions = {}): AsyncGenerator<string> {
+export async function* exportRecordsCsv(
+  items: RecordExportSource,
+  options: CsvExportOptions = {},
+): AsyncGenerator<string> {
   const lookahead = options.lookahead ?? 1000
   const iterator = toAsyncIterator(items)
   const buffered: RecordExportItem[] = []
@@ -89,10 +92,18 @@ export async function* exportRecordsCsv(items: RecordExportSource, options: CsvE
   const taken = new Set<string>([...RECORD_FIELDS, ...PROVENANCE_COLUMNS, EXTRA_JSON_COLUMN])
   // An extra key equal to one of our column names would be ambiguous: prefix it.
   const extraHeaders = extraColumns.map((key) => (taken.has(key) ? `extra.${key}` : key))
-  const header = [...RECORD_FIELDS, ...PROVENANCE_COLUMNS, ...extraHeaders, ...(overflow ? [EXTRA_JSON_COLUMN] : [])]
+  const header = [
+    ...RECORD_FIELDS,
+    ...PROVENANCE_COLUMNS,
+    ...extraHeaders,
+    ...(overflow ? [EXTRA_JSON_COLUMN] : []),
+  ]
   const listed = new Set(extraColumns)
 
-  let chunk = (options.bom ?? true ? '\uFEFF' : '') + header.map((h) => quoteCsv(neutralizeSpreadsheetCell(h))).join(',') + '\r\n'
+  let chunk =
+    ((options.bom ?? true) ? '\uFEFF' : '') +
+    header.map((h) => quoteCsv(neutralizeSpreadsheetCell(h))).join(',') +
+    '\r\n'
   const rowOf = (item: RecordExportItem): string => {
     const r = item.record
     const cells: string[] = RECORD_FIELDS.map((f) => {

@@ -140,58 +140,57 @@ export class RecordRowReader {
         issues.addError({ code: 'invalid_date', row, column, value, reason: date.reason })
         return
       }
-      if (date.note !== undefined)
+      if (date.note !== undefined) {
         issues.addWarning({ code: 'date_read_day_first', row, column, value, reason: date.note })
+      }
       record[field as 'birth_date'] = date.value
       return
     }
-    switch (field) {
-      case 'sex': {
-        const sex = parseSex(value)
-        if (sex.ok) record.sex = sex.value
-        else issues.addError({ code: 'invalid_sex', row, column, value, reason: sex.reason })
-        return
-      }
-      case 'age': {
-        const age = parseAge(value)
-        if (!age.ok) {
-          issues.addError({ code: 'invalid_age', row, column, value, reason: age.reason })
-          return
-        }
-        record.age = age.value.age
-        if (age.value.range !== undefined) {
-          record.extra[AGE_RANGE_EXTRA_KEY] = age.value.range
-          issues.addWarning({
-            code: 'age_range_midpoint',
-            row,
-            column,
-            value,
-            reason: age.note ?? '',
-          })
-        }
-        return
-      }
-      case 'national_id': {
-        const id = parseNationalId(value)
-        if (!id.ok) {
-          issues.addError({ code: 'invalid_national_id', row, column, value, reason: id.reason })
-          return
-        }
-        record.national_id = id.value
-        if (id.note !== undefined)
-          issues.addWarning({
-            code: 'unusual_national_id_length',
-            row,
-            column,
-            value,
-            reason: id.note,
-          })
-        return
-      }
-      default:
-        // Names and free text: kept exactly as written (trimmed).
-        record[field as 'notes'] = value
+    if (field === 'sex') {
+      const sex = parseSex(value)
+      if (sex.ok) record.sex = sex.value
+      else issues.addError({ code: 'invalid_sex', row, column, value, reason: sex.reason })
+      return
     }
+    if (field === 'age') {
+      const age = parseAge(value)
+      if (!age.ok) {
+        issues.addError({ code: 'invalid_age', row, column, value, reason: age.reason })
+        return
+      }
+      record.age = age.value.age
+      if (age.value.range !== undefined) {
+        record.extra[AGE_RANGE_EXTRA_KEY] = age.value.range
+        issues.addWarning({
+          code: 'age_range_midpoint',
+          row,
+          column,
+          value,
+          reason: age.note ?? '',
+        })
+      }
+      return
+    }
+    if (field === 'national_id') {
+      const id = parseNationalId(value)
+      if (!id.ok) {
+        issues.addError({ code: 'invalid_national_id', row, column, value, reason: id.reason })
+        return
+      }
+      record.national_id = id.value
+      if (id.note !== undefined) {
+        issues.addWarning({
+          code: 'unusual_national_id_length',
+          row,
+          column,
+          value,
+          reason: id.note,
+        })
+      }
+      return
+    }
+    // Names and free text: kept exactly as written (trimmed).
+    record[field as 'notes'] = value
   }
 }
 

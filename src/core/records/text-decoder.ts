@@ -39,16 +39,19 @@ export interface UndecodableText {
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 // C0 controls other than tab, LF, CR; DEL. A text file never holds them; a binary one does.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /** Decode the bytes of a text file, detecting UTF-8 (BOM optional), UTF-16 (BOM) or Windows-1256. */
 export function decodeText(bytes: Uint8Array): DecodedText | UndecodableText {
   const b0 = bytes[0]
   const b1 = bytes[1]
-  if (b0 === 0xff && b1 === 0xfe)
+  if (b0 === 0xff && b1 === 0xfe) {
     return checkText(decodeWith(bytes.subarray(2), 'utf-16le'), 'utf-16le', true)
-  if (b0 === 0xfe && b1 === 0xff)
+  }
+  if (b0 === 0xfe && b1 === 0xff) {
     return checkText(decodeWith(bytes.subarray(2), 'utf-16be'), 'utf-16be', true)
+  }
 
   const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf
   const body = bom ? bytes.subarray(3) : bytes
@@ -65,28 +68,43 @@ export function decodeText(bytes: Uint8Array): DecodedText | UndecodableText {
   if (whole !== undefined) return checkText(whole, 'utf-8', bom)
 
   // Not valid UTF-8 as a whole: decide line by line (see the module comment).
-  const parts: string[] = []
   const windows1256Lines: number[] = []
+  const lineStarts: number[] = []
   let utf8NonAscii = 0
-  let start = 0
-  let line = 1
-  while (start <= body.length) {
+  for (let start = 0, line = 1; start <= body.length; line++) {
     let end = body.indexOf(0x0a, start)
     if (end === -1) end = body.length
-    const slice = body.subarray(start, end)
-    const asUtf8 = tryUtf8(slice)
-    if (asUtf8 !== undefined) {
-      if (!isAscii(slice)) utf8NonAscii++
-      parts.push(asUtf8)
-    } else {
+    const kind = classifyUtf8(body, start, end)
+    if (kind === 'invalid') {
       windows1256Lines.push(line)
-      parts.push(decodeWith(slice, 'windows-1256'))
+      lineStarts.push(start, end)
+    } else if (kind === 'utf-8') {
+      utf8NonAscii++
     }
     start = end + 1
-    line++
   }
-  const text = parts.join('\n')
-  if (!looksLikeWindows1256Text(text)) {
+  let text: string
+  let legacy: string[]
+  if (utf8NonAscii === 0) {
+    text = decodeWith(body, 'windows-1256')
+    legacy = [text]
+  } else {
+    legacy = []
+    const parts: string[] = []
+    let at = 0
+    for (let i = 0; i < lineStarts.length; i += 2) {
+      const start = lineStarts[i]!
+      const end = lineStarts[i + 1]!
+      const line = decodeWith(body.subarray(start, end), 'windows-1256')
+      legacy.push(line)
+      parts.push(utf8Decoder.decode(body.subarray(at, start)), line)
+      at = end
+    }
+    parts.push(utf8Decoder.decode(body.subarray(at)))
+    text = parts.join('')
+  }
+  // Judge only what was read as Windows-1256: the UTF-8 lines may hold any script.
+  if (!looksLikeWindows1256Text(legacy.join('\n'))) {
     return {
       ok: false,
       issue: {
@@ -135,9 +153,50 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding)
 }
 
-function isAscii(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return false
-  return true
+/**
+ * Whether bytes[start, end) are ASCII, valid non-ASCII UTF-8, or not UTF-8. A hand loop:
+ * a fatal TextDecoder throws on every Windows-1256 line, and exceptions are slow.
+ */
+function classifyUtf8(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): 'ascii' | 'utf-8' | 'invalid' {
+  let nonAscii = false
+  let i = start
+  while (i < end) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    nonAscii = true
+    let need: number
+    let min: number
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1
+      min = 0x80
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2
+      min = 0x800
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3
+      min = 0x10000
+    } else {
+      return 'invalid'
+    }
+    if (i + need >= end) return 'invalid'
+    let code = b & (0x3f >> need)
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return 'invalid'
+      code = (code << 6) | (c & 0x3f)
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8 (RFC 3629).
+    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return 'invalid'
+    i += need + 1
+  }
+  return nonAscii ? 'utf-8' : 'ascii'
 }
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {

@@ -66,8 +66,9 @@ export async function parseRecordsXlsx(
       if (issues.hasErrors()) issues.errors.push(note)
       else issues.warnings.push(note)
     }
-    if (issues.hasErrors())
+    if (issues.hasErrors()) {
       return { ok: false, errors: issues.errors, warnings: issues.warnings, meta }
+    }
     return { ok: true, records, warnings: issues.warnings, unattachedNotes: [], meta }
   }
 
@@ -124,8 +125,9 @@ export async function parseRecordsXlsx(
   for (const row of rows.slice(headerIndex + 1)) {
     const cells = row.values.map((v, i) => cellText(v, fields[i]))
     const record = reader.readRow(row.number, cells)
-    if (record !== undefined && !issues.hasErrors())
+    if (record !== undefined && !issues.hasErrors()) {
       records.push({ row: row.number, record, notes: [] })
+    }
   }
   meta.headerMapping = reader.entries
   meta.rowCount = reader.rowCount
@@ -170,16 +172,16 @@ export function cellText(value: ExcelJS.CellValue, field: RecordField | undefine
   if (typeof value === 'number') return numberText(value, field)
   if (value instanceof Date) return dateText(value, field)
   if ('richText' in value) return value.richText.map((run) => run.text).join('')
-  if ('hyperlink' in value)
+  if ('hyperlink' in value) {
     return typeof value.text === 'string' ? value.text : String(value.hyperlink)
+  }
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result
     if (result === undefined || result === null || typeof result === 'object') {
       return result instanceof Date ? dateText(result, field) : ''
     }
-    return typeof result === 'number'
-      ? numberText(result, field)
-      : String(result as string | boolean)
+    if (typeof result === 'number') return numberText(result, field)
+    return typeof result === 'string' || typeof result === 'boolean' ? String(result) : ''
   }
   if ('error' in value) return ''
   return ''
@@ -187,8 +189,9 @@ export function cellText(value: ExcelJS.CellValue, field: RecordField | undefine
 
 function numberText(n: number, field: RecordField | undefined): string {
   // Ids are digit strings that Excel happened to store as numbers: no exponent, no '.0'.
-  if (field !== undefined && ID_FIELDS.has(field) && Number.isSafeInteger(n))
+  if (field !== undefined && ID_FIELDS.has(field) && Number.isSafeInteger(n)) {
     return BigInt(n).toString()
+  }
   return String(n)
 }
 
@@ -197,7 +200,8 @@ function dateText(date: Date, field: RecordField | undefined): string {
   // exceljs builds dates from Excel serials in UTC. A date field keeps the day (the spec's
   // YYYY-MM-DD); another column keeps a time when there is one.
   const iso = date.toISOString()
-  if (iso.endsWith('T00:00:00.000Z') || (field !== undefined && DATE_FIELDS.has(field)))
+  if (iso.endsWith('T00:00:00.000Z') || (field !== undefined && DATE_FIELDS.has(field))) {
     return iso.slice(0, 10)
+  }
   return `${iso.slice(0, 19)}Z`
 }

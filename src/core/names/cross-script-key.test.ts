@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { alternativeUnitKeys, crossScriptKey, unitKey } from './cross-script-key.js'
+
+/** Each row: spellings that must share one key, and that key. */
+const EQUAL_KEYS: Array<[string, string[]]> = [
+  ['mhmd', ['محمد', 'Mohammed', 'Muhammad', 'Mohamad', 'Mouhammad', 'Mhd', 'MOHAMED']],
+  ['mhmud', ['محمود', 'Mahmoud', 'Mahmood', 'Mahmud']],
+  ["'hmd", ['أحمد', 'Ahmad', 'Ahmed']],
+  ['ysf', ['يوسف', 'Youssef', 'Yusuf', 'Youcef', 'Yousef']],
+  ['hsn', ['حسين', 'Hussein', 'Hussain', 'Houcine', 'Husain']],
+  ['ksm', ['قاسم', 'Qassem', 'Kassem', 'Kasim', 'Qasim']],
+  ['jml', ['جمال', 'Jamal', 'Gamal', 'Djamel']],
+  ["'mr", ['عمر', 'Omar', 'Umar', "'Umar"]],
+  ['cd', ['شادي', 'Shadi', 'Chadi', 'Shady']],
+  ['hlb', ['الحلبي', 'حلبي', 'Halabi', 'El Halabi', 'Al-Halabi', 'Alhalabi']],
+  [
+    "'bdlrhmn",
+    ['عبد الرحمن', 'عبدالرحمن', 'Abdul Rahman', 'Abd al-Rahman', 'Abdurrahman', 'Abdel Rahman'],
+  ],
+  ["'bdl", ['عبد الله', 'Abdullah', 'Abdallah', 'Abd Allah', 'Abdulla']],
+  ['nrldn', ['نور الدين', 'Nour al-Din', 'Noureddine', 'Nur ad-Din', 'Nour Eddine']],
+  ["'bkr", ['أبو بكر', 'Abu Bakr', 'Abou Bakr', 'Abubakr']],
+  ['zyd', ['زياد', 'Ziad', 'Ziyad']],
+  ['yh', ['يحيى', 'Yahya', 'Yehia']],
+  ['rd', ['رائد', 'Raed']],
+  ['fz', ['فايز', 'Fayez']],
+  ["'mn", ['أيمن', 'Ayman', 'Aiman']],
+  ['lw', ['لؤي', 'Louay', 'Luay']],
+  ['fwd', ['فؤاد', 'Fouad', 'Fuad']],
+  ['xur', ['الخوري', 'Khoury', 'Khouri']],
+  ["'yub", ['أيوب', 'Ayoub', 'Ayyub']],
+  ['ftm', ['فاطمة', 'Fatima', 'Fatma', 'Fatimah', 'Fatmeh']],
+  ['mstf', ['مصطفى', 'Mustafa', 'Moustafa', 'Mostafa']],
+  ['th', ['طه', 'Taha']],
+  ["'c", ['عائشة', 'Aisha', 'Aicha']],
+  ['sd', ['السيد', 'As-Sayyid', 'Sayed']],
+  ["'mr", ['3omar']],
+]
+
+void describe('crossScriptKey: spellings of one name share a key', () => {
+  for (const [key, spellings] of EQUAL_KEYS) {
+    void it(`${spellings.join(' / ')} → ${key}`, () => {
+      for (const s of spellings) assert.equal(crossScriptKey(s), key, s)
+    })
+  }
+})
+
+void describe('crossScriptKey: distinct names keep distinct keys', () => {
+  const cases: Array<[string, string]> = [
+    ['محمد', 'محمود'],
+    ['Mohammed', 'Mahmoud'],
+    ['أحمد', 'حامد'],
+    ['Ahmad', 'Hamid'],
+    ['عبد الرحمن', 'أبو الرحمن'],
+    ['عبد الرحمن', 'عبد الرحيم'],
+    ['جمال', 'كمال'],
+    ['خالد', 'حالد'],
+  ]
+  for (const [a, b] of cases) {
+    void it(`${a} ≠ ${b}`, () => assert.notEqual(crossScriptKey(a), crossScriptKey(b)))
+  }
+})
+
+void describe('crossScriptKey: decisions documented in docs/names.md', () => {
+  void it('keeps Turkish Mehmet (final t, Turkish devoicing) apart from محمد: the variant table links them', () => {
+    assert.equal(crossScriptKey('Mehmet'), 'mhmt')
+  })
+  void it('gives حسن and حسين one key (the long ī is not kept); compareNames separates them', () => {
+    assert.equal(crossScriptKey('حسن'), crossScriptKey('حسين'))
+  })
+  void it('keys each unit of a whole name, separated by one space', () => {
+    assert.equal(crossScriptKey('محمد خالد الحلبي'), 'mhmd xld hlb')
+    assert.equal(crossScriptKey('MHD KHALED HALABI'), 'mhmd xld hlb')
+  })
+  void it('returns an empty key for text without letters', () => {
+    assert.equal(crossScriptKey(' - '), '')
+  })
+})
+
+void describe('alternativeUnitKeys', () => {
+  const cases: Array<[string, string]> = [
+    ['fathi', 'fth'], // th as two letters: فتحي
+    ['adham', "'dhm"], // أدهم
+    ['jarrah', 'jrh'], // final h is a letter: جراح
+    ['mouallem', 'mlm'], // ou + vowel as a vowel: معلم
+  ]
+  for (const [latin, alt] of cases) {
+    void it(`${latin} can also read ${alt}`, () => {
+      assert.ok(
+        alternativeUnitKeys(latin, false).includes(alt),
+        alternativeUnitKeys(latin, false).join(','),
+      )
+      assert.notEqual(unitKey(latin, false), alt)
+    })
+  }
+  void it('has none for Arabic units or unambiguous spellings', () => {
+    assert.deepEqual(alternativeUnitKeys('فتحي', true), [])
+    assert.deepEqual(alternativeUnitKeys('khaled', false), [])
+  })
+})

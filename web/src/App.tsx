@@ -1,0 +1,67 @@
+import { useEffect } from 'react'
+import { AppShell } from './components/AppShell.js'
+import { navigate, safeReturnPath, useLocation } from './hooks/useRoute.js'
+import { useSession } from './hooks/useSession.js'
+import { useT } from './i18n/useT.js'
+import { HomeScene } from './scenes/HomeScene.js'
+import { LoginScene } from './scenes/LoginScene.js'
+import { NotFoundScene } from './scenes/NotFoundScene.js'
+import { findRoute } from './scenes/routes.js'
+
+const LOGIN_PATH = '/login'
+
+/** Chooses between login and the signed-in shell, and the scene for the current path. */
+export function App() {
+  const t = useT()
+  const { state } = useSession()
+  const { path, query } = useLocation()
+  const signedIn = state.status === 'authenticated'
+
+  // Keep the address bar honest: /login when signed out (remembering where to return),
+  // away from /login once signed in.
+  useEffect(() => {
+    if (state.status === 'anonymous' && path !== LOGIN_PATH) {
+      const next = path === '/' ? '' : `?next=${encodeURIComponent(path)}`
+      navigate(`${LOGIN_PATH}${next}`, { replace: true })
+    }
+    if (signedIn && path === LOGIN_PATH) {
+      navigate(safeReturnPath(query.get('next')), { replace: true })
+    }
+  }, [state.status, signedIn, path, query])
+
+  useEffect(() => {
+    document.title = t('app.name')
+  }, [t])
+
+  if (state.status === 'loading') {
+    return (
+      <p className="loading" role="status">
+        {t('app.loading')}
+      </p>
+    )
+  }
+  if (state.status === 'anonymous') {
+    return (
+      <LoginScene
+        expired={state.reason === 'expired'}
+        onSignedIn={() => navigate(safeReturnPath(query.get('next')), { replace: true })}
+      />
+    )
+  }
+  const { user } = state.session
+  const route = path === LOGIN_PATH ? undefined : findRoute(path, user.role)
+  let scene
+  switch (route?.scene) {
+    case 'home':
+      scene = <HomeScene user={user} />
+      break
+    case undefined:
+      scene = path === LOGIN_PATH ? null : <NotFoundScene />
+      break
+  }
+  return (
+    <AppShell user={user} path={path}>
+      {scene}
+    </AppShell>
+  )
+}
