@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   dialect: Dialect
   /** Where it lives, without credentials: a file path, `:memory:` or `postgres://host/db`. */
   location: string
+  /** PostgreSQL schema the handle works in, when not the default one. */
+  schema?: string | undefined
   close(): Promise<void>
 }
 
@@ -68,6 +70,7 @@ function connectPostgres(options: ConnectOptions): DatabaseHandle {
     db,
     dialect: 'postgres',
     location: `postgres://${u.host}${u.pathname}${options.schema ? `#${options.schema}` : ''}`,
+    schema: options.schema,
     close: () => db.destroy(),
   }
 }

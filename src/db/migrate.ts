@@ -6,10 +6,12 @@ import { Migrator, type Migration, type MigrationResult } from 'kysely'
 import type { DatabaseHandle } from './connect.js'
 import * as m0001 from './migrations/0001_create_access.js'
 import * as m0002 from './migrations/0002_create_records.js'
+import * as m0003 from './migrations/0003_create_linkage.js'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_create_access': m0001,
   '0002_create_records': m0002,
+  '0003_create_linkage': m0003,
 }
 
 export interface MigrateOutcome {
@@ -22,6 +24,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrateOu
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => MIGRATIONS },
+    // Kysely looks for its bookkeeping tables by name; pin them to our schema so that two
+    // schemas migrating at once (parallel test files) never see each other's tables.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName)
