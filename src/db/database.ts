@@ -148,6 +148,91 @@ export interface JobTable {
   updated_at: string
 }
 
+/** One batch linkage run (docs/decisions/0005-linkage-in-the-system.md). */
+export interface LinkageRunTable {
+  id: string
+  organisation_id: string
+  job_id: string | null
+  status: string
+  /** JSON: the model the run scored with. */
+  model: string | null
+  model_version: number
+  auto_link_threshold: number
+  review_threshold: number
+  max_sensitivity: string
+  record_count: number
+  candidate_count: number
+  stored_pair_count: number
+  auto_link_count: number
+  review_count: number
+  person_count: number
+  started_by: string
+  started_at: string
+  finished_at: string | null
+}
+
+export interface CandidatePairTable {
+  run_id: string
+  organisation_id: string
+  /** left_id < right_id. */
+  left_id: string
+  right_id: string
+  probability: number
+  weight: number
+  band: string
+  sensitive: number
+  /** 'run' or 'incremental'. */
+  origin: string
+  /** JSON: the waterfall (prior, each comparison's level and weight). */
+  contributions: string
+  created_at: string
+}
+
+/** Append-only reviewer decisions. */
+export interface ReviewDecisionTable {
+  id: string
+  organisation_id: string
+  pair_key: string
+  left_id: string
+  right_id: string
+  verdict: string
+  note: string | null
+  reviewer_id: string
+  sensitive: number
+  run_id: string | null
+  probability: number | null
+  decided_at: string
+}
+
+export interface PersonTable {
+  id: string
+  organisation_id: string
+  /** 'active', 'merged' (see merged_into) or 'empty'. */
+  status: string
+  merged_into: string | null
+  split_from: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PersonMemberTable {
+  record_id: string
+  person_id: string
+  organisation_id: string
+  since: string
+}
+
+export interface PersonEventTable {
+  id: string
+  organisation_id: string
+  person_id: string
+  kind: string
+  other_person_id: string | null
+  cause: string
+  run_id: string | null
+  at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   app_user: AppUserTable
@@ -159,6 +244,12 @@ export interface Database {
   person_record: PersonRecordTable
   person_record_version: PersonRecordVersionTable
   job: JobTable
+  linkage_run: LinkageRunTable
+  candidate_pair: CandidatePairTable
+  review_decision: ReviewDecisionTable
+  person: PersonTable
+  person_member: PersonMemberTable
+  person_event: PersonEventTable
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>
@@ -172,4 +263,10 @@ export type ImportBatchRow = Selectable<ImportBatchTable>
 export type PersonRecordRow = Selectable<PersonRecordTable>
 export type PersonRecordVersionRow = Selectable<PersonRecordVersionTable>
 export type JobRow = Selectable<JobTable>
+export type LinkageRunRow = Selectable<LinkageRunTable>
+export type CandidatePairRow = Selectable<CandidatePairTable>
+export type ReviewDecisionRow = Selectable<ReviewDecisionTable>
+export type PersonRow = Selectable<PersonTable>
+export type PersonMemberRow = Selectable<PersonMemberTable>
+export type PersonEventRow = Selectable<PersonEventTable>
 export type { Generated }

@@ -11,6 +11,8 @@ export interface AtharConfig {
   loginThrottlePerAddress: ThrottleConfig
   /** argon2id cost; fixed by ASVS 5.0 appendix C (m=19456 KiB, t=2, p=1). */
   argon2: { memoryCost: number; timeCost: number; parallelism: number }
+  /** Linkage review bands: auto-link at or above `autoLink`, review at or above `review`. */
+  linkage: { thresholds: { autoLink: number; review: number } }
 }
 
 export const DEFAULT_CONFIG: AtharConfig = {
@@ -18,6 +20,22 @@ export const DEFAULT_CONFIG: AtharConfig = {
   loginThrottle: DEFAULT_THROTTLE,
   loginThrottlePerAddress: { maxFailures: 30, windowMinutes: 15, lockMinutes: 15 },
   argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+  linkage: { thresholds: { autoLink: 0.95, review: 0.5 } },
+}
+
+/** Configuration from the environment: ATHAR_AUTO_LINK and ATHAR_REVIEW_THRESHOLD (0..1). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AtharConfig {
+  const read = (name: string, fallback: number): number => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    const v = Number(raw)
+    if (!Number.isFinite(v) || v <= 0 || v >= 1) throw new Error(`${name} must be a probability between 0 and 1, not "${raw}"`)
+    return v
+  }
+  const autoLink = read('ATHAR_AUTO_LINK', DEFAULT_CONFIG.linkage.thresholds.autoLink)
+  const review = read('ATHAR_REVIEW_THRESHOLD', DEFAULT_CONFIG.linkage.thresholds.review)
+  if (review >= autoLink) throw new Error('ATHAR_REVIEW_THRESHOLD must be below ATHAR_AUTO_LINK')
+  return { ...DEFAULT_CONFIG, linkage: { thresholds: { autoLink, review } } }
 }
 
 export interface ServiceContext {

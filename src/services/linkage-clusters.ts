@@ -8,7 +8,14 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Database, LinkageRunRow, PersonEventRow, PersonMemberRow, PersonRow, ReviewDecisionRow } from '../db/database.js'
+import type {
+  Database,
+  LinkageRunRow,
+  PersonEventRow,
+  PersonMemberRow,
+  PersonRow,
+  ReviewDecisionRow,
+} from '../db/database.js'
 import * as repo from '../db/linkage.repository.js'
 import {
   assignStableClusterIds,
@@ -56,16 +63,30 @@ interface Region {
   previous: Map<string, string>
 }
 
-async function loadFullRegion(trx: Kysely<Database>, run: LinkageRunRow, recordIds: readonly string[]): Promise<Region> {
+async function loadFullRegion(
+  trx: Kysely<Database>,
+  run: LinkageRunRow,
+  recordIds: readonly string[],
+): Promise<Region> {
   const inRegion = new Set(recordIds)
   const previous = new Map<string, string>()
-  for (const m of await repo.listMemberships(trx, run.organisation_id)) if (inRegion.has(m.record_id)) previous.set(m.record_id, m.person_id)
-  const edges = (await repo.listAutoLinks(trx, run.id)).filter((e) => inRegion.has(e.left_id) && inRegion.has(e.right_id))
-  const decisions = (await repo.listDecisions(trx, run.organisation_id)).filter((d) => inRegion.has(d.left_id) && inRegion.has(d.right_id))
+  for (const m of await repo.listMemberships(trx, run.organisation_id)) {
+    if (inRegion.has(m.record_id)) previous.set(m.record_id, m.person_id)
+  }
+  const edges = (await repo.listAutoLinks(trx, run.id)).filter(
+    (e) => inRegion.has(e.left_id) && inRegion.has(e.right_id),
+  )
+  const decisions = (await repo.listDecisions(trx, run.organisation_id)).filter(
+    (d) => inRegion.has(d.left_id) && inRegion.has(d.right_id),
+  )
   return { records: [...recordIds], edges, decisions, previous }
 }
 
-async function loadLocalRegion(trx: Kysely<Database>, run: LinkageRunRow, seeds: readonly string[]): Promise<Region> {
+async function loadLocalRegion(
+  trx: Kysely<Database>,
+  run: LinkageRunRow,
+  seeds: readonly string[],
+): Promise<Region> {
   const region = new Set<string>()
   const previous = new Map<string, string>()
   const seenPersons = new Set<string>()
@@ -75,7 +96,9 @@ async function loadLocalRegion(trx: Kysely<Database>, run: LinkageRunRow, seeds:
   for (let round = 0; round < MAX_ROUNDS && frontier.length > 0; round++) {
     // Whole persons join the region: a person is never half inside.
     const memberships = await repo.findMemberships(trx, frontier)
-    const persons = [...new Set(memberships.map((m) => m.person_id))].filter((p) => !seenPersons.has(p))
+    const persons = [...new Set(memberships.map((m) => m.person_id))].filter(
+      (p) => !seenPersons.has(p),
+    )
     for (const p of persons) seenPersons.add(p)
     for (const id of frontier) region.add(id)
     for (const m of await repo.listMembersOfPersons(trx, persons)) {
@@ -84,10 +107,16 @@ async function loadLocalRegion(trx: Kysely<Database>, run: LinkageRunRow, seeds:
     }
     const ids = [...region]
     edges = await repo.listAutoLinks(trx, run.id, ids)
-    decisions = (await repo.listDecisions(trx, run.organisation_id, ids)).filter((d) => d.verdict === 'same' || (region.has(d.left_id) && region.has(d.right_id)))
+    decisions = (await repo.listDecisions(trx, run.organisation_id, ids)).filter(
+      (d) => d.verdict === 'same' || (region.has(d.left_id) && region.has(d.right_id)),
+    )
     const next = new Set<string>()
-    for (const e of edges) for (const id of [e.left_id, e.right_id]) if (!region.has(id)) next.add(id)
-    for (const d of decisions) for (const id of [d.left_id, d.right_id]) if (!region.has(id)) next.add(id)
+    for (const e of edges) {
+      for (const id of [e.left_id, e.right_id]) if (!region.has(id)) next.add(id)
+    }
+    for (const d of decisions) {
+      for (const id of [d.left_id, d.right_id]) if (!region.has(id)) next.add(id)
+    }
     frontier = [...next]
   }
   return {
@@ -109,19 +138,33 @@ export async function reclusterRegion(
   cause: 'run' | 'decision' | 'incremental',
   at: string,
 ): Promise<ReclusterOutcome> {
-  const region = 'all' in scope ? await loadFullRegion(trx, run, scope.all) : await loadLocalRegion(trx, run, scope.seeds)
+  const region =
+    'all' in scope
+      ? await loadFullRegion(trx, run, scope.all)
+      : await loadLocalRegion(trx, run, scope.seeds)
   const rowOf = new Map<string, number>()
   region.records.forEach((id, row) => rowOf.set(id, row))
-  const auto = [...region.edges].sort((a, b) => b.weight - a.weight || a.left_id.localeCompare(b.left_id) || a.right_id.localeCompare(b.right_id))
+  const auto = [...region.edges].sort(
+    (a, b) =>
+      b.weight - a.weight ||
+      a.left_id.localeCompare(b.left_id) ||
+      a.right_id.localeCompare(b.right_id),
+  )
   const { links, cuts } = collectReviewOutcomes(region.decisions.map(toReviewDecision))
   const row = (id: string): number => rowOf.get(id) as number
   const clustering = clusterRecords(
     region.records.length,
-    { left: auto.map((e) => row(e.left_id)), right: auto.map((e) => row(e.right_id)), length: auto.length },
+    {
+      left: auto.map((e) => row(e.left_id)),
+      right: auto.map((e) => row(e.right_id)),
+      length: auto.length,
+    },
     { left: links.map((l) => row(l[0])), right: links.map((l) => row(l[1])), length: links.length },
     cuts.map((c) => [row(c[0]), row(c[1])] as const),
   )
-  const groups = groupClusters(clustering.label).map((rows) => rows.map((r) => region.records[r] as string))
+  const groups = groupClusters(clustering.label).map((rows) =>
+    rows.map((r) => region.records[r] as string),
+  )
   const assigned = assignStableClusterIds(region.previous, groups, () => randomUUID())
   return storeAssignment(trx, run, region, assigned.ids, assigned.events, cause, at)
 }
@@ -140,12 +183,23 @@ async function storeAssignment(
   const moved: PersonMemberRow[] = []
   for (const record of region.records) {
     const id = ids.get(record) as string
-    if (region.previous.get(record) !== id) moved.push({ record_id: record, person_id: id, organisation_id: org, since: at })
+    if (region.previous.get(record) !== id) {
+      moved.push({ record_id: record, person_id: id, organisation_id: org, since: at })
+    }
   }
   const newPersons = new Map<string, PersonRow>()
   const eventRows: PersonEventRow[] = []
   const event = (personId: string, kind: string, other: string | null): void => {
-    eventRows.push({ id: randomUUID(), organisation_id: org, person_id: personId, kind, other_person_id: other, cause, run_id: run.id, at })
+    eventRows.push({
+      id: randomUUID(),
+      organisation_id: org,
+      person_id: personId,
+      kind,
+      other_person_id: other,
+      cause,
+      run_id: run.id,
+      at,
+    })
   }
   let merged = 0
   let split = 0
@@ -154,19 +208,41 @@ async function storeAssignment(
       case 'kept':
         break
       case 'created':
-        newPersons.set(e.id, { id: e.id, organisation_id: org, status: 'active', merged_into: null, split_from: null, created_at: at, updated_at: at })
+        newPersons.set(e.id, {
+          id: e.id,
+          organisation_id: org,
+          status: 'active',
+          merged_into: null,
+          split_from: null,
+          created_at: at,
+          updated_at: at,
+        })
         event(e.id, 'created', null)
         break
       case 'split': {
         const existing = newPersons.get(e.newId)
-        if (!existing) newPersons.set(e.newId, { id: e.newId, organisation_id: org, status: 'active', merged_into: null, split_from: e.fromId, created_at: at, updated_at: at })
+        if (!existing) {
+          newPersons.set(e.newId, {
+            id: e.newId,
+            organisation_id: org,
+            status: 'active',
+            merged_into: null,
+            split_from: e.fromId,
+            created_at: at,
+            updated_at: at,
+          })
+        }
         event(e.newId, 'split_from', e.fromId)
         split++
         break
       }
       case 'merged':
         if (previousIds.has(e.retiredId)) {
-          await repo.updatePerson(trx, e.retiredId, { status: 'merged', merged_into: e.intoId, updated_at: at })
+          await repo.updatePerson(trx, e.retiredId, {
+            status: 'merged',
+            merged_into: e.intoId,
+            updated_at: at,
+          })
           event(e.retiredId, 'merged_into', e.intoId)
           merged++
         }

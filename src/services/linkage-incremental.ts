@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { CandidatePairRow, Database, LinkageRunRow, PersonRecordRow } from '../db/database.js'
 import * as repo from '../db/linkage.repository.js'
-import { streamRecords } from '../db/record.repository.js'
+import { findRecordsByIds, streamRecords } from '../db/record.repository.js'
 import {
   IncrementalLinker,
   RecordTable,
@@ -25,6 +25,7 @@ import {
   type PairExplanation,
 } from '../core/linkage/index.js'
 import { SENSITIVITIES, type Sensitivity } from '../core/access/policy.js'
+import type { PersonRecordFields } from '../core/records/record-fields.js'
 import { appendAudit } from './audit.service.js'
 import type { ServiceContext } from './context.js'
 import { reclusterRegion } from './linkage-clusters.js'
@@ -35,8 +36,10 @@ import { fieldsOf, onRecordsAdded } from './record.service.js'
 export const INCREMENTAL_TOP_K = 10
 
 /** The engine's view of a stored record: its database id is the record id. */
-export function toLinkageInput(row: PersonRecordRow): LinkageRecordInput {
-  const f = fieldsOf(row)
+export function toLinkageInput(
+  row: PersonRecordRow,
+  f: PersonRecordFields = fieldsOf(row),
+): LinkageRecordInput {
   return {
     record_id: row.id,
     full_name: f.full_name,
@@ -57,8 +60,11 @@ export function toLinkageInput(row: PersonRecordRow): LinkageRecordInput {
 }
 
 /** Whether a stored row is a deceased record (makes its pairs sensitive). */
-export function isDeceasedRow(row: PersonRecordRow): boolean {
-  return isDeceasedRecord({ sourceKind: row.source_kind, fields: fieldsOf(row) })
+export function isDeceasedRow(
+  row: PersonRecordRow,
+  fields: PersonRecordFields = fieldsOf(row),
+): boolean {
+  return isDeceasedRecord({ sourceKind: row.source_kind, fields })
 }
 
 /** The sensitivities up to and including `max`. */
@@ -71,7 +77,9 @@ export function sensitivitiesUpTo(max: string): Sensitivity[] {
 export function modelOfRun(run: LinkageRunRow): LinkageModel {
   const parsed: unknown = JSON.parse(run.model ?? 'null')
   const problem = validateModel(parsed)
-  if (problem !== undefined) throw new Error(`stored model of run ${run.id} is unusable: ${problem}`)
+  if (problem !== undefined) {
+    throw new Error(`stored model of run ${run.id} is unusable: ${problem}`)
+  }
   return parsed as LinkageModel
 }
 
@@ -93,10 +101,17 @@ export function toPairRow(
     right_id: right,
     probability: explanation.matchProbability,
     weight: explanation.matchWeight,
-    band: bandForProbability(explanation.matchProbability, { autoLink: run.auto_link_threshold, review: run.review_threshold }),
+    band: bandForProbability(explanation.matchProbability, {
+      autoLink: run.auto_link_threshold,
+      review: run.review_threshold,
+    }),
     sensitive: sensitive ? 1 : 0,
     origin,
-    contributions: JSON.stringify({ prior: explanation.prior, steps: explanation.steps, matchWeight: explanation.matchWeight }),
+    contributions: JSON.stringify({
+      prior: explanation.prior,
+      steps: explanation.steps,
+      matchWeight: explanation.matchWeight,
+    }),
     created_at: at,
   }
 }
@@ -123,28 +138,45 @@ export interface LinkerState {
   linker: IncrementalLinker
   rowOf: Map<string, number>
   deceased: Set<string>
+  /** Whether the records no person held when the linker was built have been linked. */
+  caughtUp: boolean
 }
 
 const states = new WeakMap<ServiceContext, Map<string, Promise<LinkerState | undefined>>>()
 
-async function buildState(ctx: ServiceContext, organisationId: string): Promise<LinkerState | undefined> {
+async function buildState(
+  ctx: ServiceContext,
+  organisationId: string,
+): Promise<LinkerState | undefined> {
   const run = await repo.findLatestRun(ctx.handle.db, organisationId)
   if (!run) return undefined
-  const linked = new Set((await repo.listMemberships(ctx.handle.db, organisationId)).map((m) => m.record_id))
+  const linked = new Set(
+    (await repo.listMemberships(ctx.handle.db, organisationId)).map((m) => m.record_id),
+  )
   const table = new RecordTable({ capacity: linked.size + 16 })
   const rowOf = new Map<string, number>()
   const deceased = new Set<string>()
   const scope = new Set<string>(sensitivitiesUpTo(run.max_sensitivity))
   for await (const row of streamRecords(ctx.handle.db, { organisationIds: [organisationId] })) {
     if (!linked.has(row.id) || !scope.has(row.sensitivity)) continue
-    rowOf.set(row.id, table.addRecord(toLinkageInput(row)))
-    if (isDeceasedRow(row)) deceased.add(row.id)
+    const fields = fieldsOf(row)
+    rowOf.set(row.id, table.addRecord(toLinkageInput(row, fields)))
+    if (isDeceasedRow(row, fields)) deceased.add(row.id)
   }
-  return { run, linker: new IncrementalLinker(table, modelOfRun(run)), rowOf, deceased }
+  return {
+    run,
+    linker: new IncrementalLinker(table, modelOfRun(run)),
+    rowOf,
+    deceased,
+    caughtUp: false,
+  }
 }
 
 /** The organisation's linker, built on first use (undefined while no run exists). */
-export async function linkerState(ctx: ServiceContext, organisationId: string): Promise<LinkerState | undefined> {
+export async function linkerState(
+  ctx: ServiceContext,
+  organisationId: string,
+): Promise<LinkerState | undefined> {
   let byOrg = states.get(ctx)
   if (!byOrg) {
     byOrg = new Map()
@@ -178,31 +210,88 @@ export interface CatchUpOutcome {
   pairs: number
 }
 
-/** Link every record of the organisation that is in no person yet (inside the writer queue). */
-export async function linkNewRecords(ctx: ServiceContext, organisationId: string): Promise<CatchUpOutcome> {
+/**
+ * Link new records of the organisation (inside the writer queue): the given ids, or — the
+ * first time after the linker is built, or when no ids are given — every record in no
+ * person yet (the catch-up for records another process imported).
+ */
+export async function linkNewRecords(
+  ctx: ServiceContext,
+  organisationId: string,
+  recordIds?: readonly string[],
+): Promise<CatchUpOutcome> {
   const state = await linkerState(ctx, organisationId)
   const total: CatchUpOutcome = { records: 0, pairs: 0 }
   if (!state) return total
   const scope = sensitivitiesUpTo(state.run.max_sensitivity)
+  if (recordIds !== undefined && state.caughtUp) {
+    const linked = new Set(
+      (await repo.findMemberships(ctx.handle.db, recordIds)).map((m) => m.record_id),
+    )
+    const rows = (await findRecordsByIds(ctx.handle.db, recordIds)).filter(
+      (r) =>
+        r.organisation_id === organisationId &&
+        scope.includes(toSensitivity(r.sensitivity)) &&
+        !linked.has(r.id),
+    )
+    rows.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await linkRows(ctx, state, rows.slice(i, i + BATCH), total)
+    }
+    return total
+  }
   for (;;) {
     const rows = await repo.listUnlinkedRecords(ctx.handle.db, organisationId, scope, BATCH)
     if (rows.length === 0) break
-    const at = ctx.clock().toISOString()
-    const pairs = scoreNewRows(state, rows, at)
-    await ctx.handle.db.transaction().execute(async (trx) => {
-      await repo.insertPairs(trx, pairs)
-      const outcome = await reclusterRegion(trx, state.run, { seeds: rows.map((r) => r.id) }, 'incremental', at)
-      await appendIncrementalAudit(ctx, trx, state.run, rows.length, pairs, outcome.createdPersons, outcome.mergedPersons)
-    })
-    total.records += rows.length
-    total.pairs += pairs.length
+    await linkRows(ctx, state, rows, total)
     // Every record of a reclustered region gets a person; fewer than a batch means done.
     if (rows.length < BATCH) break
   }
+  state.caughtUp = true
   return total
 }
 
-function scoreNewRows(state: LinkerState, rows: readonly PersonRecordRow[], at: string): CandidatePairRow[] {
+function toSensitivity(s: string): Sensitivity {
+  return s === 'normal' || s === 'restricted' ? s : 'sensitive'
+}
+
+async function linkRows(
+  ctx: ServiceContext,
+  state: LinkerState,
+  rows: readonly PersonRecordRow[],
+  total: CatchUpOutcome,
+): Promise<void> {
+  if (rows.length === 0) return
+  const at = ctx.clock().toISOString()
+  const pairs = scoreNewRows(state, rows, at)
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    await repo.insertPairs(trx, pairs)
+    const outcome = await reclusterRegion(
+      trx,
+      state.run,
+      { seeds: rows.map((r) => r.id) },
+      'incremental',
+      at,
+    )
+    await appendIncrementalAudit(
+      ctx,
+      trx,
+      state.run,
+      rows.length,
+      pairs,
+      outcome.createdPersons,
+      outcome.mergedPersons,
+    )
+  })
+  total.records += rows.length
+  total.pairs += pairs.length
+}
+
+function scoreNewRows(
+  state: LinkerState,
+  rows: readonly PersonRecordRow[],
+  at: string,
+): CandidatePairRow[] {
   const pairs: CandidatePairRow[] = []
   for (const row of rows) {
     if (isDeceasedRow(row)) state.deceased.add(row.id)
@@ -215,13 +304,17 @@ function scoreNewRows(state: LinkerState, rows: readonly PersonRecordRow[], at: 
       candidates = added.candidates
     } else {
       // Already indexed (e.g. its person was lost): score it against the others again.
-      candidates = state.linker.findCandidates(toLinkageInput(row), INCREMENTAL_TOP_K + 1).filter((c) => c.row !== own)
+      candidates = state.linker
+        .findCandidates(toLinkageInput(row), INCREMENTAL_TOP_K + 1)
+        .filter((c) => c.row !== own)
     }
     for (const c of candidates) {
       if (c.matchProbability < state.run.review_threshold) continue
       const explanation = state.linker.explainRows(Math.min(own, c.row), Math.max(own, c.row))
       const sensitive = state.deceased.has(row.id) || state.deceased.has(c.recordId)
-      pairs.push(toPairRow(state.run, row.id, c.recordId, explanation, sensitive, 'incremental', at))
+      pairs.push(
+        toPairRow(state.run, row.id, c.recordId, explanation, sensitive, 'incremental', at),
+      )
     }
   }
   return pairs
@@ -240,7 +333,14 @@ async function appendIncrementalAudit(
     action: 'linkage.incremental',
     objectType: 'linkage_run',
     objectId: run.id,
-    details: { organisationId: run.organisation_id, records, pairs: pairs.length, autoLinks: pairs.filter((p) => p.band === 'auto-link').length, createdPersons: created, mergedPersons: merged },
+    details: {
+      organisationId: run.organisation_id,
+      records,
+      pairs: pairs.length,
+      autoLinks: pairs.filter((p) => p.band === 'auto-link').length,
+      createdPersons: created,
+      mergedPersons: merged,
+    },
   })
 }
 
@@ -251,12 +351,18 @@ const failures = new WeakMap<ServiceContext, unknown[]>()
 const idle = new WeakMap<ServiceContext, Promise<unknown>>()
 
 /** Queue a catch-up of an organisation; failures are kept for `whenLinkageIdle`. */
-export function scheduleCatchUp(ctx: ServiceContext, organisationId: string): void {
-  const job = serializeLinkage(ctx, () => linkNewRecords(ctx, organisationId)).catch((error: unknown) => {
-    const list = failures.get(ctx) ?? []
-    list.push(error)
-    failures.set(ctx, list)
-  })
+export function scheduleCatchUp(
+  ctx: ServiceContext,
+  organisationId: string,
+  recordIds?: readonly string[],
+): void {
+  const job = serializeLinkage(ctx, () => linkNewRecords(ctx, organisationId, recordIds)).catch(
+    (error: unknown) => {
+      const list = failures.get(ctx) ?? []
+      list.push(error)
+      failures.set(ctx, list)
+    },
+  )
   idle.set(ctx, Promise.all([idle.get(ctx), job]))
 }
 
@@ -265,7 +371,13 @@ export function enableIncrementalLinkage(ctx: ServiceContext): void {
   if (enabled.has(ctx)) return
   enabled.add(ctx)
   onRecordsAdded(ctx, (records) => {
-    for (const org of new Set(records.map((r) => r.organisationId))) scheduleCatchUp(ctx, org)
+    for (const org of new Set(records.map((r) => r.organisationId))) {
+      scheduleCatchUp(
+        ctx,
+        org,
+        records.filter((r) => r.organisationId === org).map((r) => r.id),
+      )
+    }
   })
 }
 

@@ -16,13 +16,22 @@ import type { PersonRecordFields } from '../core/records/record-fields.js'
 
 const DEATH_SOURCE = /morgue|mortuary|forensic|death|deceased|مشرح|الطب الشرعي|وفي?ات|وفاة/i
 const STATUS_KEY = /status|fate|vital|alive|dead|death|الحالة|المصير|وفاة/i
-const DEAD_VALUE = /^\s*(deceased|dead|died|believed[_ ]dead|killed|متوف[ىياة]+|ميت|قتيل|شهيد|توفي)\s*$/i
-const DEATH_NOTE = /\b(deceased|died|death)\b|متوف[ىياة]|توف[يّ]|وفاة|believed_dead/i
+const DEAD_VALUE =
+  /^\s*(deceased|dead|died|believed[_ ]dead|killed|متوف[ىياة]+|ميت|قتيل|شهيد|توفي)\s*$/i
+const DEATH_NOTE = /\b(deceased|died|death)\b|متوف[ىياة]|توفي|توفّي|وفاة|believed_dead/i
 
 /** True when a record says (or its source implies) that the person is dead. */
-export function isDeceasedRecord(record: { sourceKind: string; fields: PersonRecordFields }): boolean {
+export function isDeceasedRecord(record: {
+  sourceKind: string
+  fields: PersonRecordFields
+}): boolean {
   const f = record.fields
-  if (DEATH_SOURCE.test(record.sourceKind) || (f.source !== undefined && DEATH_SOURCE.test(f.source))) return true
+  if (
+    DEATH_SOURCE.test(record.sourceKind) ||
+    (f.source !== undefined && DEATH_SOURCE.test(f.source))
+  ) {
+    return true
+  }
   for (const [key, value] of Object.entries(f.extra)) {
     if (key === 'pfif.notes') {
       if (value.includes('believed_dead')) return true

@@ -5,7 +5,13 @@
  * ids, explanations, and incremental linking of new records.
  */
 import type { Kysely } from 'kysely'
-import type { CandidatePairRow, Database, LinkageRunRow, PersonRecordRow, ReviewDecisionRow } from '../db/database.js'
+import type {
+  CandidatePairRow,
+  Database,
+  LinkageRunRow,
+  PersonRecordRow,
+  ReviewDecisionRow,
+} from '../db/database.js'
 import * as repo from '../db/linkage.repository.js'
 import { findRecordsByIds, streamRecords } from '../db/record.repository.js'
 import {
@@ -46,7 +52,7 @@ import {
   toLinkageInput,
   toPairRow,
 } from './linkage-incremental.js'
-import { getReadableRecords, type StoredRecord } from './record.service.js'
+import { fieldsOf, getReadableRecords, type StoredRecord } from './record.service.js'
 
 export { enableIncrementalLinkage, whenLinkageIdle } from './linkage-incremental.js'
 export { isDeceasedRecord } from './linkage-sensitivity.js'
@@ -63,14 +69,17 @@ export interface LinkageSettings {
  * installation sets it, else the engine's conservative defaults (auto-link 0.95, review 0.5).
  */
 export function linkageSettingsOf(ctx: ServiceContext): LinkageSettings {
-  const configured = (ctx.config as { linkage?: { thresholds?: Partial<BandThresholds> } }).linkage?.thresholds
-  return { thresholds: { ...DEFAULT_BANDS, ...configured } }
+  return { thresholds: { ...DEFAULT_BANDS, ...ctx.config.linkage.thresholds } }
 }
 
 function checkThresholds(t: BandThresholds): BandThresholds {
   const ok = (p: number): boolean => Number.isFinite(p) && p > 0 && p < 1
   if (!ok(t.autoLink) || !ok(t.review) || t.review >= t.autoLink) {
-    throw new DomainError('validation_failed', 'Thresholds must be probabilities with 0 < review < auto-link < 1.', [{ field: 'thresholds', message: `review ${t.review}, auto-link ${t.autoLink}` }])
+    throw new DomainError(
+      'validation_failed',
+      'Thresholds must be probabilities with 0 < review < auto-link < 1.',
+      [{ field: 'thresholds', message: `review ${t.review}, auto-link ${t.autoLink}` }],
+    )
   }
   return t
 }
@@ -85,7 +94,13 @@ function orgResource(actor: Actor, type: string, id?: string) {
 }
 
 function recordResource(row: PersonRecordRow) {
-  return { organisationId: row.organisation_id, sensitivity: toSensitivity(row.sensitivity), sharedWith: JSON.parse(row.shared_with) as string[], type: 'record', id: row.id }
+  return {
+    organisationId: row.organisation_id,
+    sensitivity: toSensitivity(row.sensitivity),
+    sharedWith: JSON.parse(row.shared_with) as string[],
+    type: 'record',
+    id: row.id,
+  }
 }
 
 function toSensitivity(s: string): Sensitivity {
@@ -121,20 +136,44 @@ export interface LinkageRunSummary {
 
 function highestLinkable(actor: Actor): Sensitivity | undefined {
   let top: Sensitivity | undefined
-  for (const s of SENSITIVITIES) if (isAllowed(actor, 'linkage.run', { organisationId: actor.organisationId, sensitivity: s })) top = s
+  for (const s of SENSITIVITIES) {
+    if (isAllowed(actor, 'linkage.run', { organisationId: actor.organisationId, sensitivity: s })) {
+      top = s
+    }
+  }
   return top
 }
 
 /** Run linkage over the organisation's stored records (the records the actor may link). */
-export async function runLinkage(ctx: ServiceContext, actor: Actor, options: LinkageRunOptions = {}, runId = newId()): Promise<LinkageRunSummary> {
-  await authorize(ctx, actor, 'linkage.run', orgResource(actor, 'organisation', actor.organisationId))
+export async function runLinkage(
+  ctx: ServiceContext,
+  actor: Actor,
+  options: LinkageRunOptions = {},
+  runId = newId(),
+): Promise<LinkageRunSummary> {
+  await authorize(
+    ctx,
+    actor,
+    'linkage.run',
+    orgResource(actor, 'organisation', actor.organisationId),
+  )
   enableIncrementalLinkage(ctx)
-  const thresholds = checkThresholds({ ...linkageSettingsOf(ctx).thresholds, ...options.thresholds })
+  const thresholds = checkThresholds({
+    ...linkageSettingsOf(ctx).thresholds,
+    ...options.thresholds,
+  })
   const maxSensitivity = highestLinkable(actor) ?? 'normal'
   return serializeLinkage(ctx, async () => {
     const startedAt = ctx.clock().toISOString()
-    const previous = options.reuseModel ? await repo.findLatestRun(ctx.handle.db, actor.organisationId) : undefined
-    if (options.reuseModel && !previous) throw new DomainError('conflict', 'There is no model to reuse yet: run linkage once without reusing.')
+    const previous = options.reuseModel
+      ? await repo.findLatestRun(ctx.handle.db, actor.organisationId)
+      : undefined
+    if (options.reuseModel && !previous) {
+      throw new DomainError(
+        'conflict',
+        'There is no model to reuse yet: run linkage once without reusing.',
+      )
+    }
     const runRow: LinkageRunRow = {
       id: runId,
       organisation_id: actor.organisationId,
@@ -161,22 +200,36 @@ export async function runLinkage(ctx: ServiceContext, actor: Actor, options: Lin
       invalidateLinkerState(ctx, actor.organisationId)
       return summary
     } catch (error) {
-      await repo.updateRun(ctx.handle.db, runId, { status: 'failed', finished_at: ctx.clock().toISOString() })
+      await repo.updateRun(ctx.handle.db, runId, {
+        status: 'failed',
+        finished_at: ctx.clock().toISOString(),
+      })
       throw error
     }
   }).finally(() => scheduleCatchUp(ctx, actor.organisationId))
 }
 
-async function executeRun(ctx: ServiceContext, actor: Actor, run: LinkageRunRow, options: LinkageRunOptions, previous: LinkageRunRow | undefined): Promise<LinkageRunSummary> {
+async function executeRun(
+  ctx: ServiceContext,
+  actor: Actor,
+  run: LinkageRunRow,
+  options: LinkageRunOptions,
+  previous: LinkageRunRow | undefined,
+): Promise<LinkageRunSummary> {
   const progress = options.onProgress ?? (() => undefined)
   progress(0.02, 'load')
-  const scope = new Set<string>(SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(run.max_sensitivity as Sensitivity) + 1))
+  const scope = new Set<string>(
+    SENSITIVITIES.slice(0, SENSITIVITIES.indexOf(run.max_sensitivity as Sensitivity) + 1),
+  )
   const inputs: LinkageRecordInput[] = []
   const deceased = new Set<string>()
-  for await (const row of streamRecords(ctx.handle.db, { organisationIds: [actor.organisationId] })) {
+  for await (const row of streamRecords(ctx.handle.db, {
+    organisationIds: [actor.organisationId],
+  })) {
     if (!scope.has(row.sensitivity)) continue
-    inputs.push(toLinkageInput(row))
-    if (isDeceasedRow(row)) deceased.add(row.id)
+    const fields = fieldsOf(row)
+    inputs.push(toLinkageInput(row, fields))
+    if (isDeceasedRow(row, fields)) deceased.add(row.id)
   }
   progress(0.15, previous ? 'score' : 'train and score')
   const bands: BandThresholds = { autoLink: run.auto_link_threshold, review: run.review_threshold }
@@ -206,7 +259,13 @@ async function executeRun(ctx: ServiceContext, actor: Actor, run: LinkageRunRow,
   const reviewPairs = pairs.filter((p) => p.band === 'review').length
   const summary = await ctx.handle.db.transaction().execute(async (trx) => {
     await repo.insertPairs(trx, pairs)
-    const clusters = await reclusterRegion(trx, run, { all: ids.slice(0, result.table.size) }, 'run', at)
+    const clusters = await reclusterRegion(
+      trx,
+      run,
+      { all: ids.slice(0, result.table.size) },
+      'run',
+      at,
+    )
     const finished: Partial<LinkageRunRow> = {
       status: 'succeeded',
       model: run.model,
@@ -233,7 +292,12 @@ async function executeRun(ctx: ServiceContext, actor: Actor, run: LinkageRunRow,
       thresholds: bands,
       modelSource: previous ? 'reused' : 'trained',
     }
-    await appendAudit(ctx, trx, actor, { action: 'linkage.run', objectType: 'linkage_run', objectId: run.id, details: { ...out, movedRecords: clusters.movedRecords } })
+    await appendAudit(ctx, trx, actor, {
+      action: 'linkage.run',
+      objectType: 'linkage_run',
+      objectId: run.id,
+      details: { ...out, movedRecords: clusters.movedRecords },
+    })
     return out
   })
   progress(1, 'done')
@@ -241,11 +305,22 @@ async function executeRun(ctx: ServiceContext, actor: Actor, run: LinkageRunRow,
 }
 
 /** Check the right to run linkage at once, then run it as a job with progress. */
-export async function startLinkageJob(ctx: ServiceContext, actor: Actor, options: LinkageRunOptions = {}): Promise<{ jobId: string; runId: string; done: Promise<void> }> {
-  await authorize(ctx, actor, 'linkage.run', orgResource(actor, 'organisation', actor.organisationId))
+export async function startLinkageJob(
+  ctx: ServiceContext,
+  actor: Actor,
+  options: LinkageRunOptions = {},
+): Promise<{ jobId: string; runId: string; done: Promise<void> }> {
+  await authorize(
+    ctx,
+    actor,
+    'linkage.run',
+    orgResource(actor, 'organisation', actor.organisationId),
+  )
   checkThresholds({ ...linkageSettingsOf(ctx).thresholds, ...options.thresholds })
   const runId = newId()
-  const { id, done } = await startJob(ctx, actor, 'linkage', (job) => runLinkage(ctx, actor, { ...options, onProgress: (f, stage) => job.progress(f, stage) }, runId))
+  const { id, done } = await startJob(ctx, actor, 'linkage', (job) =>
+    runLinkage(ctx, actor, { ...options, onProgress: (f, stage) => job.progress(f, stage) }, runId),
+  )
   return { jobId: id, runId, done }
 }
 
@@ -283,12 +358,17 @@ function toRunInfo(run: LinkageRunRow): LinkageRunInfo {
 
 async function authorizeLinkageReader(ctx: ServiceContext, actor: Actor): Promise<void> {
   const resource = orgResource(actor, 'organisation', actor.organisationId)
-  if (isAllowed(actor, 'linkage.run', resource) || isAllowed(actor, 'linkage.review', resource)) return
+  if (isAllowed(actor, 'linkage.run', resource) || isAllowed(actor, 'linkage.review', resource)) {
+    return
+  }
   await authorize(ctx, actor, 'linkage.review', resource)
 }
 
 /** The current model (newest succeeded run), inspectable: m, u and weight of every level. */
-export async function getLinkageModel(ctx: ServiceContext, actor: Actor): Promise<{ run: LinkageRunInfo | null; model: LinkageModel | null }> {
+export async function getLinkageModel(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<{ run: LinkageRunInfo | null; model: LinkageModel | null }> {
   await authorizeLinkageReader(ctx, actor)
   const run = await repo.findLatestRun(ctx.handle.db, actor.organisationId)
   if (!run) return { run: null, model: null }
@@ -308,18 +388,39 @@ export interface PairWaterfall extends PairExplanation {
   review: PairReviewStatus['status']
 }
 
-async function loadPairRecords(ctx: ServiceContext, actor: Actor, a: string, b: string): Promise<[PersonRecordRow, PersonRecordRow]> {
-  if (a === b) throw new DomainError('validation_failed', 'Give two different records.', [{ field: 'right', message: 'must differ from left' }])
+async function loadPairRecords(
+  ctx: ServiceContext,
+  actor: Actor,
+  a: string,
+  b: string,
+): Promise<[PersonRecordRow, PersonRecordRow]> {
+  if (a === b) {
+    throw new DomainError('validation_failed', 'Give two different records.', [
+      { field: 'right', message: 'must differ from left' },
+    ])
+  }
   const rows = await findRecordsByIds(ctx.handle.db, [a, b])
   const left = rows.find((r) => r.id === a)
   const right = rows.find((r) => r.id === b)
   // Another organisation's record is "not found", so ids cannot be probed.
-  if (!left || !right || left.organisation_id !== actor.organisationId || right.organisation_id !== actor.organisationId) throw new DomainError('not_found', 'No such pair of records.')
+  if (
+    !left ||
+    !right ||
+    left.organisation_id !== actor.organisationId ||
+    right.organisation_id !== actor.organisationId
+  ) {
+    throw new DomainError('not_found', 'No such pair of records.')
+  }
   return [left, right]
 }
 
 /** Explain any pair of the organisation's records with the newest model, candidate or not. */
-export async function explainPair(ctx: ServiceContext, actor: Actor, idA: string, idB: string): Promise<PairWaterfall> {
+export async function explainPair(
+  ctx: ServiceContext,
+  actor: Actor,
+  idA: string,
+  idB: string,
+): Promise<PairWaterfall> {
   await authorizeLinkageReader(ctx, actor)
   const [left, right] = await loadPairRecords(ctx, actor, idA, idB)
   for (const row of [left, right]) await authorize(ctx, actor, 'record.read', recordResource(row))
@@ -334,9 +435,19 @@ export async function explainPair(ctx: ServiceContext, actor: Actor, idA: string
       ? state.linker.explainRows(Math.min(i, j), Math.max(i, j))
       : scorePair(model, toLinkageInput(l), toLinkageInput(r), { population: state.linker.table })
   const stored = await repo.findPair(ctx.handle.db, state.run.id, l.id, r.id)
-  const decisions = await repo.listDecisionsForPairs(ctx.handle.db, actor.organisationId, [storedPairKey(l.id, r.id)])
-  const status = collectReviewOutcomes(decisions.map(toReviewDecision)).statuses.get(enginePairKey(l.id, r.id))?.status ?? 'undecided'
-  await ctx.handle.db.transaction().execute((trx) => appendAudit(ctx, trx, actor, { action: 'linkage.explain', objectType: 'pair', objectId: storedPairKey(l.id, r.id) }))
+  const decisions = await repo.listDecisionsForPairs(ctx.handle.db, actor.organisationId, [
+    storedPairKey(l.id, r.id),
+  ])
+  const status =
+    collectReviewOutcomes(decisions.map(toReviewDecision)).statuses.get(enginePairKey(l.id, r.id))
+      ?.status ?? 'undecided'
+  await ctx.handle.db.transaction().execute((trx) =>
+    appendAudit(ctx, trx, actor, {
+      action: 'linkage.explain',
+      objectType: 'pair',
+      objectId: storedPairKey(l.id, r.id),
+    }),
+  )
   return {
     leftId: l.id,
     rightId: r.id,
@@ -344,7 +455,10 @@ export async function explainPair(ctx: ServiceContext, actor: Actor, idA: string
     steps: explanation.steps,
     matchWeight: explanation.matchWeight,
     matchProbability: explanation.matchProbability,
-    band: bandForProbability(explanation.matchProbability, { autoLink: state.run.auto_link_threshold, review: state.run.review_threshold }),
+    band: bandForProbability(explanation.matchProbability, {
+      autoLink: state.run.auto_link_threshold,
+      review: state.run.review_threshold,
+    }),
     runId: state.run.id,
     stored: stored ? { band: stored.band, origin: stored.origin } : null,
     review: status,
@@ -393,8 +507,17 @@ function markOf(step: WaterfallStep): FieldMark {
 const MAX_QUEUE = 50
 
 /** The next pairs to review, most uncertain first (closest to 0.5), without a final decision. */
-export async function nextPairsForReview(ctx: ServiceContext, actor: Actor, options: { limit?: number | undefined; blind?: boolean | undefined } = {}): Promise<ReviewQueueItem[]> {
-  await authorize(ctx, actor, 'linkage.review', orgResource(actor, 'organisation', actor.organisationId))
+export async function nextPairsForReview(
+  ctx: ServiceContext,
+  actor: Actor,
+  options: { limit?: number | undefined; blind?: boolean | undefined } = {},
+): Promise<ReviewQueueItem[]> {
+  await authorize(
+    ctx,
+    actor,
+    'linkage.review',
+    orgResource(actor, 'organisation', actor.organisationId),
+  )
   const limit = Math.max(1, Math.min(MAX_QUEUE, Math.floor(options.limit ?? 10)))
   const blind = options.blind ?? false
   const run = await repo.findLatestRun(ctx.handle.db, actor.organisationId)
@@ -405,9 +528,15 @@ export async function nextPairsForReview(ctx: ServiceContext, actor: Actor, opti
   for (let offset = 0; chosen.length < limit && offset < page * 25; offset += page) {
     const pairs = await repo.listReviewablePairs(ctx.handle.db, run.id, offset, page)
     if (pairs.length === 0) break
-    const decisions = await repo.listDecisionsForPairs(ctx.handle.db, actor.organisationId, pairs.map((p) => storedPairKey(p.left_id, p.right_id)))
+    const decisions = await repo.listDecisionsForPairs(
+      ctx.handle.db,
+      actor.organisationId,
+      pairs.map((p) => storedPairKey(p.left_id, p.right_id)),
+    )
     const { statuses } = collectReviewOutcomes(decisions.map(toReviewDecision))
-    const mine = new Set(decisions.filter((d) => d.reviewer_id === actor.userId).map((d) => d.pair_key))
+    const mine = new Set(
+      decisions.filter((d) => d.reviewer_id === actor.userId).map((d) => d.pair_key),
+    )
     for (const pair of pairs) {
       const status = statuses.get(enginePairKey(pair.left_id, pair.right_id))?.status ?? 'undecided'
       if (status === 'confirmed_same' || status === 'confirmed_not_same') continue
@@ -417,7 +546,9 @@ export async function nextPairsForReview(ctx: ServiceContext, actor: Actor, opti
       if (chosen.length >= limit * 2) break
     }
   }
-  const records = await getReadableRecords(ctx, actor, [...new Set(chosen.flatMap((c) => [c.pair.left_id, c.pair.right_id]))])
+  const records = await getReadableRecords(ctx, actor, [
+    ...new Set(chosen.flatMap((c) => [c.pair.left_id, c.pair.right_id])),
+  ])
   const byId = new Map(records.map((r) => [r.id, r]))
   const items: ReviewQueueItem[] = []
   for (const { pair, status } of chosen) {
@@ -425,23 +556,65 @@ export async function nextPairsForReview(ctx: ServiceContext, actor: Actor, opti
     const right = byId.get(pair.right_id)
     if (!left || !right || items.length >= limit) continue
     // A second opinion on a sensitive pair is for those who may give it.
-    if (pair.sensitive === 1 && status === 'awaiting_second_review' && !isAllowed(actor, 'linkage.review_sensitive', { organisationId: actor.organisationId, sensitivity: maxSensitivity(left, right) })) continue
+    if (
+      pair.sensitive === 1 &&
+      status === 'awaiting_second_review' &&
+      !isAllowed(actor, 'linkage.review_sensitive', {
+        organisationId: actor.organisationId,
+        sensitivity: maxSensitivity(left, right),
+      })
+    ) {
+      continue
+    }
     const waterfall = JSON.parse(pair.contributions) as StoredWaterfall
     const comparisons: ReviewComparison[] = waterfall.steps.map((s) =>
-      blind ? { comparison: s.comparison, level: s.level, mark: markOf(s) } : { comparison: s.comparison, level: s.level, mark: markOf(s), weight: s.weight, levelWeight: s.levelWeight, termFrequencyAdjustment: s.termFrequencyAdjustment },
+      blind
+        ? { comparison: s.comparison, level: s.level, mark: markOf(s) }
+        : {
+            comparison: s.comparison,
+            level: s.level,
+            mark: markOf(s),
+            weight: s.weight,
+            levelWeight: s.levelWeight,
+            termFrequencyAdjustment: s.termFrequencyAdjustment,
+          },
     )
-    const item: ReviewQueueItem = { left, right, sensitive: pair.sensitive === 1, status, comparisons }
-    if (!blind) Object.assign(item, { band: pair.band, prior: waterfall.prior, matchWeight: pair.weight, matchProbability: pair.probability })
+    const item: ReviewQueueItem = {
+      left,
+      right,
+      sensitive: pair.sensitive === 1,
+      status,
+      comparisons,
+    }
+    if (!blind) {
+      Object.assign(item, {
+        band: pair.band,
+        prior: waterfall.prior,
+        matchWeight: pair.weight,
+        matchProbability: pair.probability,
+      })
+    }
     items.push(item)
   }
   await ctx.handle.db.transaction().execute((trx) =>
-    appendAudit(ctx, trx, actor, { action: 'linkage.review_queue', objectType: 'linkage_run', objectId: run.id, details: { pairs: items.length, blind, records: items.flatMap((i) => [i.left.id, i.right.id]) } }),
+    appendAudit(ctx, trx, actor, {
+      action: 'linkage.review_queue',
+      objectType: 'linkage_run',
+      objectId: run.id,
+      details: {
+        pairs: items.length,
+        blind,
+        records: items.flatMap((i) => [i.left.id, i.right.id]),
+      },
+    }),
   )
   return items
 }
 
 function maxSensitivity(a: StoredRecord, b: StoredRecord): Sensitivity {
-  return SENSITIVITIES.indexOf(a.sensitivity) >= SENSITIVITIES.indexOf(b.sensitivity) ? a.sensitivity : b.sensitivity
+  return SENSITIVITIES.indexOf(a.sensitivity) >= SENSITIVITIES.indexOf(b.sensitivity)
+    ? a.sensitivity
+    : b.sensitivity
 }
 
 // ---- decisions -----------------------------------------------------------------------
@@ -464,15 +637,29 @@ export interface DecisionOutcome {
 const VERDICTS: readonly ReviewVerdict[] = ['same', 'not_same', 'unsure']
 
 /** Store a reviewer's decision as a fact and update the persons it touches. */
-export async function decidePair(ctx: ServiceContext, actor: Actor, request: DecisionRequest): Promise<DecisionOutcome> {
+export async function decidePair(
+  ctx: ServiceContext,
+  actor: Actor,
+  request: DecisionRequest,
+): Promise<DecisionOutcome> {
   await authorize(ctx, actor, 'linkage.review', orgResource(actor, 'pair'))
-  if (!VERDICTS.includes(request.verdict)) throw new DomainError('validation_failed', 'The verdict must be same, not_same or unsure.', [{ field: 'verdict', message: 'same, not_same or unsure' }])
+  if (!VERDICTS.includes(request.verdict)) {
+    throw new DomainError('validation_failed', 'The verdict must be same, not_same or unsure.', [
+      { field: 'verdict', message: 'same, not_same or unsure' },
+    ])
+  }
   const note = request.note?.trim() ?? ''
-  if (note.length > 2000) throw new DomainError('validation_failed', 'The note is longer than 2000 characters.', [{ field: 'note', message: 'at most 2000 characters' }])
+  if (note.length > 2000) {
+    throw new DomainError('validation_failed', 'The note is longer than 2000 characters.', [
+      { field: 'note', message: 'at most 2000 characters' },
+    ])
+  }
   const [a, b] = await loadPairRecords(ctx, actor, request.left, request.right)
   for (const row of [a, b]) {
     const res = recordResource(row)
-    if (!isAllowed(actor, 'linkage.review', res)) await authorize(ctx, actor, 'linkage.review_sensitive', res)
+    if (!isAllowed(actor, 'linkage.review', res)) {
+      await authorize(ctx, actor, 'linkage.review_sensitive', res)
+    }
   }
   const [left, right] = a.id < b.id ? [a, b] : [b, a]
   const sensitive = isDeceasedRow(left) || isDeceasedRow(right)
@@ -482,7 +669,11 @@ export async function decidePair(ctx: ServiceContext, actor: Actor, request: Dec
     const earlier = await repo.listDecisionsForPairs(ctx.handle.db, actor.organisationId, [key])
     if (sensitive && request.verdict === 'same' && secondSame(earlier, actor.userId)) {
       // The confirming second "same" on a sensitive pair is a sensitive conclusion.
-      const top = SENSITIVITIES.indexOf(toSensitivity(left.sensitivity)) >= SENSITIVITIES.indexOf(toSensitivity(right.sensitivity)) ? left : right
+      const top =
+        SENSITIVITIES.indexOf(toSensitivity(left.sensitivity)) >=
+        SENSITIVITIES.indexOf(toSensitivity(right.sensitivity))
+          ? left
+          : right
       await authorize(ctx, actor, 'linkage.review_sensitive', recordResource(top))
     }
     const run = await repo.findLatestRun(ctx.handle.db, actor.organisationId)
@@ -502,11 +693,27 @@ export async function decidePair(ctx: ServiceContext, actor: Actor, request: Dec
       probability: stored?.probability ?? null,
       decided_at: at,
     }
-    const status = collectReviewOutcomes([...earlier, row].map(toReviewDecision)).statuses.get(enginePairKey(left.id, right.id))?.status ?? 'undecided'
+    const status =
+      collectReviewOutcomes([...earlier, row].map(toReviewDecision)).statuses.get(
+        enginePairKey(left.id, right.id),
+      )?.status ?? 'undecided'
     return ctx.handle.db.transaction().execute(async (trx) => {
       await repo.insertDecision(trx, row)
-      const persons = run ? await reclusterAfterDecision(trx, run, left.id, right.id, at) : { left: null, right: null }
-      await appendAudit(ctx, trx, actor, { action: 'linkage.decide', objectType: 'pair', objectId: key, details: { decision: row.id, verdict: row.verdict, status, sensitive, hasNote: row.note !== null } })
+      const persons = run
+        ? await reclusterAfterDecision(trx, run, left.id, right.id, at)
+        : { left: null, right: null }
+      await appendAudit(ctx, trx, actor, {
+        action: 'linkage.decide',
+        objectType: 'pair',
+        objectId: key,
+        details: {
+          decision: row.id,
+          verdict: row.verdict,
+          status,
+          sensitive,
+          hasNote: row.note !== null,
+        },
+      })
       return { decisionId: row.id, status, sensitive, persons }
     })
   })
@@ -518,7 +725,13 @@ function secondSame(earlier: readonly ReviewDecisionRow[], reviewerId: string): 
   return [...latest].some(([who, verdict]) => who !== reviewerId && verdict === 'same')
 }
 
-async function reclusterAfterDecision(trx: Kysely<Database>, run: LinkageRunRow, left: string, right: string, at: string): Promise<{ left: string | null; right: string | null }> {
+async function reclusterAfterDecision(
+  trx: Kysely<Database>,
+  run: LinkageRunRow,
+  left: string,
+  right: string,
+  at: string,
+): Promise<{ left: string | null; right: string | null }> {
   const outcome = await reclusterRegion(trx, run, { seeds: [left, right] }, 'decision', at)
   return { left: outcome.personOf.get(left) ?? null, right: outcome.personOf.get(right) ?? null }
 }
@@ -546,13 +759,23 @@ export interface PersonView {
 }
 
 /** A person: the records the actor may read, and the history of its id. A merged id resolves to its survivor. */
-export async function findPerson(ctx: ServiceContext, actor: Actor, personId: string): Promise<PersonView> {
+export async function findPerson(
+  ctx: ServiceContext,
+  actor: Actor,
+  personId: string,
+): Promise<PersonView> {
   await authorize(ctx, actor, 'record.read')
   let person = await repo.findPersonById(ctx.handle.db, personId)
-  for (let hops = 0; person && person.status === 'merged' && person.merged_into && hops < 20; hops++) {
+  for (
+    let hops = 0;
+    person && person.status === 'merged' && person.merged_into && hops < 20;
+    hops++
+  ) {
     person = await repo.findPersonById(ctx.handle.db, person.merged_into)
   }
-  if (!person || person.organisation_id !== actor.organisationId) throw new DomainError('not_found', 'No such person.')
+  if (!person || person.organisation_id !== actor.organisationId) {
+    throw new DomainError('not_found', 'No such person.')
+  }
   const members = await repo.listMembersOfPersons(ctx.handle.db, [person.id])
   const records = await getReadableRecords(ctx, actor, members.map((m) => m.record_id).sort())
   if (records.length === 0) throw new DomainError('not_found', 'No such person.')
@@ -560,12 +783,42 @@ export async function findPerson(ctx: ServiceContext, actor: Actor, personId: st
   const history: PersonHistoryEvent[] = []
   for (const id of ids) {
     for (const e of await repo.listPersonEvents(ctx.handle.db, id)) {
-      if (!history.some((h) => h.at === e.at && h.personId === e.person_id && h.kind === e.kind && h.otherPersonId === e.other_person_id)) {
-        history.push({ personId: e.person_id, kind: e.kind, otherPersonId: e.other_person_id, cause: e.cause, runId: e.run_id, at: e.at })
+      if (
+        !history.some(
+          (h) =>
+            h.at === e.at &&
+            h.personId === e.person_id &&
+            h.kind === e.kind &&
+            h.otherPersonId === e.other_person_id,
+        )
+      ) {
+        history.push({
+          personId: e.person_id,
+          kind: e.kind,
+          otherPersonId: e.other_person_id,
+          cause: e.cause,
+          runId: e.run_id,
+          at: e.at,
+        })
       }
     }
   }
   history.sort((x, y) => x.at.localeCompare(y.at))
-  await ctx.handle.db.transaction().execute((trx) => appendAudit(ctx, trx, actor, { action: 'person.read', objectType: 'person', objectId: person.id, details: { records: records.length } }))
-  return { id: person.id, requestedId: personId, status: person.status, splitFrom: person.split_from, createdAt: person.created_at, records, history }
+  await ctx.handle.db.transaction().execute((trx) =>
+    appendAudit(ctx, trx, actor, {
+      action: 'person.read',
+      objectType: 'person',
+      objectId: person.id,
+      details: { records: records.length },
+    }),
+  )
+  return {
+    id: person.id,
+    requestedId: personId,
+    status: person.status,
+    splitFrom: person.split_from,
+    createdAt: person.created_at,
+    records,
+    history,
+  }
 }

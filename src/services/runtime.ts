@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { existsSync, rmSync } from 'node:fs'
 import { connectDatabase, isPostgresUrl, type DatabaseHandle } from '../db/connect.js'
 import { migrateToLatest, type MigrateOutcome } from '../db/migrate.js'
-import { DEFAULT_CONFIG, type ServiceContext } from './context.js'
+import { configFromEnv, type ServiceContext } from './context.js'
 import { loadKeyRing } from './keys.js'
 import { DomainError } from '../core/errors.js'
 
@@ -57,7 +57,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<ServiceConte
     handle,
     clock: () => new Date(),
     keys: loadKeyRing({ keyFile: resolveKeyFile(url, options.env), ...(options.env ? { env: options.env } : {}) }),
-    config: DEFAULT_CONFIG,
+    config: configFromEnv(options.env),
   }
 }
 

@@ -98,6 +98,24 @@ export const ROUTE_TABLE: RouteCase[] = [
     request: (f) => ({ url: `/api/records/${f.recordId}/versions` }),
     expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),
   },
+  // Linkage (policy: linkage.run → coordinator, investigator; linkage.review → reviewer).
+  // Ids that do not exist show that allowed roles get past authorisation (404) and the rest do not (403).
+  { method: 'POST', url: '/api/linkage/runs', request: () => ({ url: '/api/linkage/runs', body: { seed: 1 } }), expect: only(202, ['coordinator', 'investigator']) },
+  { method: 'GET', url: '/api/linkage/review-queue', request: () => ({ url: '/api/linkage/review-queue?limit=5&blind=true' }), expect: only(200, ['reviewer']) },
+  {
+    method: 'POST',
+    url: '/api/linkage/decisions',
+    request: (f) => ({ url: '/api/linkage/decisions', body: { left: f.recordId, right: 'no-such-record', verdict: 'unsure', note: 'route table' } }),
+    expect: only(404, ['reviewer']),
+  },
+  {
+    method: 'GET',
+    url: '/api/linkage/explain',
+    request: (f) => ({ url: `/api/linkage/explain?left=${f.recordId}&right=no-such-record` }),
+    expect: only(404, ['coordinator', 'investigator', 'reviewer']),
+  },
+  { method: 'GET', url: '/api/persons/:id', request: () => ({ url: '/api/persons/no-such-person' }), expect: only(404, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']) },
+  { method: 'GET', url: '/api/linkage/model', request: () => ({ url: '/api/linkage/model' }), expect: only(200, ['coordinator', 'investigator', 'reviewer']) },
 ]
 
 for (const dialect of DIALECTS) {
@@ -135,6 +153,30 @@ for (const dialect of DIALECTS) {
       await ctx.drop()
     })
 
+    // One account per subject, signed in once: argon2 makes accounts and logins cost ~100 ms.
+    const accounts = new Map<Subject, string>()
+    const clients = new Map<Subject, Client>()
+    async function clientFor(subject: Subject, fresh: boolean): Promise<Client> {
+      if (subject === 'anonymous') return anonymous(app)
+      let username = accounts.get(subject)
+      if (username === undefined) {
+        if (subject === 'other_org') {
+          const other = await buildOrganisation(ctx)
+          username = (await buildUser(ctx, { organisationId: other.id, role: 'admin', username: 'other-org-admin' })).username
+        } else {
+          username = (await buildUser(ctx, { organisationId: orgId, role: subject, username: `table-${subject.replace('_', '-')}` })).username
+        }
+        accounts.set(subject, username)
+      }
+      if (fresh) return signIn(app, username)
+      let client = clients.get(subject)
+      if (!client) {
+        client = await signIn(app, username)
+        clients.set(subject, client)
+      }
+      return client
+    }
+
     it('lists every route the app serves', async () => {
       const table = new Set(ROUTE_TABLE.map((r) => `${r.method} ${r.url}`))
       const missing = routes.filter((r) => !table.has(r) && !r.includes('/docs') && !r.startsWith('GET /*') && r !== 'GET /')
@@ -145,21 +187,12 @@ for (const dialect of DIALECTS) {
     for (const route of ROUTE_TABLE) {
       for (const subject of SUBJECTS) {
         it(`${route.method} ${route.url} as ${subject} → ${route.expect[subject] ?? route.expect.default}`, async () => {
-          // A fresh team per case keeps logout/disable cases from affecting each other.
           n += 1
-          const victim = await buildUser(ctx, { organisationId: orgId, role: 'viewer', username: `victim-${n}` })
-          let client: Client
-          if (subject === 'anonymous') client = anonymous(app)
-          else if (subject === 'other_org') {
-            const other = await buildOrganisation(ctx)
-            const admin = await buildUser(ctx, { organisationId: other.id, role: 'admin', username: `other-admin-${n}` })
-            client = await signIn(app, admin.username)
-          } else {
-            const user = await buildUser(ctx, { organisationId: orgId, role: subject, username: `${subject.replace('_', '-')}-${n}` })
-            client = await signIn(app, user.username)
-          }
+          // Only the disable route needs a victim; only logout needs a session of its own.
+          const victim = route.url.includes('/disable') ? (await buildUser(ctx, { organisationId: orgId, role: 'viewer', username: `victim-${n}` })).username : 'no-victim'
+          const client = await clientFor(subject, route.url === '/api/auth/logout')
           let k = 0
-          const req = route.request({ victimUsername: victim.username, freshUsername: () => `fresh-${n}-${++k}`, recordId, jobId })
+          const req = route.request({ victimUsername: victim, freshUsername: () => `fresh-${n}-${++k}`, recordId, jobId })
           const res = await client.request(route.method, req.url, req.body, req.headers)
           const expected = route.expect[subject] ?? route.expect.default
           assert.equal(res.statusCode, expected, `${subject}: ${res.body}`)

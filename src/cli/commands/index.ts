@@ -11,8 +11,9 @@ import { register as registerExport } from './export.command.js'
 import { register as registerLink } from './link.command.js'
 import { register as registerModel } from './model.command.js'
 import { register as registerExplain } from './explain.command.js'
+import { register as registerLinkDb } from './link-db.command.js'
 
 /** Every command's register function; add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport, registerSearch, registerExport, registerLink, registerModel, registerExplain]
+export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport, registerSearch, registerExport, registerLink, registerModel, registerExplain, registerLinkDb]
 
 registerDemoSeeders(seedDemoRecords)

@@ -175,7 +175,11 @@ function printSummary(out: ReturnType<typeof createOutput>, s: LinkSummary): voi
       b.cappedBlocks > 0
         ? `; capped ${b.cappedBlocks} blocks (${b.cappedRecords} records, ${b.cappedPairs} pairs), largest: ${b.largestCapped.map((c) => `${c.key} (${c.size})`).join(', ')}`
         : ''
-    out.line(`  rule ${b.rule}: ${b.pairs} pairs in ${b.blocks} blocks${capped}`)
+    const split =
+      b.splitBlocks > 0
+        ? `; split ${b.splitBlocks} oversized blocks (${b.recordsLeftBySplit} records lacked the refining part)`
+        : ''
+    out.line(`  rule ${b.rule}: ${b.pairs} pairs in ${b.blocks} blocks${split}${capped}`)
   }
   out.line(`pairs written: ${s.pairsWritten} → ${s.out}`)
   out.line(

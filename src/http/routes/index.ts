@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import type { ServiceContext } from '../../services/context.js'
 import { exportRoutes, recordsRoutes } from './records.routes.js'
 import { searchRoutes } from './search.routes.js'
+import { linkageRoutes } from './linkage.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
-export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, exportRoutes, recordsRoutes]
+export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, exportRoutes, recordsRoutes, linkageRoutes]
