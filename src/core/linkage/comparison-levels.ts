@@ -44,10 +44,16 @@ export const BIRTH_DATE_LEVEL_LABELS = [
   'day-month-swapped',
   'same-year',
   'one-year-apart',
+  'within-5-years',
   'different',
 ] as const
 /** Levels of the age-vs-birth-year comparison (age at recorded_on against the other birth year). */
-export const AGE_LEVEL_LABELS = ['consistent', 'within-3-years', 'inconsistent'] as const
+export const AGE_LEVEL_LABELS = [
+  'consistent',
+  'within-3-years',
+  'within-8-years',
+  'inconsistent',
+] as const
 /** Levels of the national-number comparison. */
 export const NATIONAL_ID_LEVEL_LABELS = ['exact', 'one-digit-off', 'different'] as const
 /** Levels of a place comparison (through the gazetteer). */
@@ -100,7 +106,8 @@ export function compareBirthDates(
     return 4
   }
   const gap = y1 > y2 ? y1 - y2 : y2 - y1
-  return gap === 1 ? 5 : 6
+  // Siblings are a few years apart, a father and son decades: the size of the gap matters.
+  return gap === 1 ? 5 : gap <= 5 ? 6 : 7
 }
 
 /**
@@ -119,7 +126,9 @@ export function compareAgeYears(
   // An age is stated in whole years relative to a date: the birth year is ±1 by construction.
   if (gap <= 1) return 1
   if (gap <= 3) return 2
-  return 3
+  // Families estimate ages loosely; a decade off is another generation.
+  if (gap <= 8) return 3
+  return 4
 }
 
 /**
@@ -132,27 +141,34 @@ export function compareNationalIds(a: number, b: number): number {
   let x = a
   let y = b
   let diffs = 0
-  let firstDiff = -1
-  let secondDiff = -1
-  const dx: number[] = []
-  const dy: number[] = []
+  let firstPos = -1
+  let firstX = 0
+  let firstY = 0
+  let secondPos = -1
+  let secondX = 0
+  let secondY = 0
   for (let pos = 0; pos < 16 && (x > 0 || y > 0); pos++) {
-    const ax = x % 10
-    const by = y % 10
-    dx.push(ax)
-    dy.push(by)
-    if (ax !== by) {
+    const dx = x % 10
+    const dy = y % 10
+    if (dx !== dy) {
       diffs++
-      if (diffs === 1) firstDiff = pos
-      else if (diffs === 2) secondDiff = pos
-      else return 3
+      if (diffs === 1) {
+        firstPos = pos
+        firstX = dx
+        firstY = dy
+      } else if (diffs === 2) {
+        secondPos = pos
+        secondX = dx
+        secondY = dy
+      } else return 3
     }
-    x = (x - ax) / 10
-    y = (y - by) / 10
+    x = (x - dx) / 10
+    y = (y - dy) / 10
   }
   if (diffs === 1) return 2
-  if (diffs === 2 && secondDiff === firstDiff + 1) {
-    if (dx[firstDiff] === dy[secondDiff] && dx[secondDiff] === dy[firstDiff]) return 2
+  // Two adjacent digits swapped.
+  if (diffs === 2 && secondPos === firstPos + 1 && firstX === secondY && secondX === firstY) {
+    return 2
   }
   return 3
 }

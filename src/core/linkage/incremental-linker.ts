@@ -8,7 +8,7 @@ import {
   DEFAULT_BLOCKING_RULES,
   DEFAULT_BLOCK_CAP,
   buildBlockIndex,
-  computeRowKey,
+  computeIndexKey,
   type BlockIndex,
   type BlockingRule,
 } from './blocking-rules.js'
@@ -63,10 +63,23 @@ export class IncrementalLinker {
     const columns = table.columns
     this.indices = rules.map((rule) => buildBlockIndex(rule, columns, table.nameValues, this.cap))
     this.added = rules.map(() => new Map<number, number[]>())
-    this.comparer = new PairComparer(columns, table.nameValues, table.placeValues, options.nameLevel)
-    this.tables = buildScoringTables(model, columns.names, columns.size, table.nameValues.crossKey, table.crossKeyCount)
+    this.comparer = new PairComparer(
+      columns,
+      table.nameValues,
+      table.placeValues,
+      options.nameLevel,
+    )
+    this.tables = buildScoringTables(
+      model,
+      columns.names,
+      columns.size,
+      table.nameValues.crossKey,
+      table.crossKeyCount,
+    )
     this.stamp = new Int32Array(Math.max(16, columns.size * 2))
-    for (let r = 0; r < columns.size; r++) this.parent.push(options.clusterLabels ? (options.clusterLabels[r] as number) : r)
+    for (let r = 0; r < columns.size; r++) {
+      this.parent.push(options.clusterLabels ? (options.clusterLabels[r] as number) : r)
+    }
   }
 
   /** Number of stored records. */
@@ -85,7 +98,10 @@ export class IncrementalLinker {
   }
 
   /** Store a new record: returns its row, its top-k candidates, and its cluster after auto-links. */
-  addRecord(input: LinkageRecordInput, k = 10): { row: number; candidates: ScoredCandidate[]; cluster: number } {
+  addRecord(
+    input: LinkageRecordInput,
+    k = 10,
+  ): { row: number; candidates: ScoredCandidate[]; cluster: number } {
     const row = this.table.addRecord(input)
     const keys = this.keysOf(row, true)
     const candidates = this.scoreRow(row, keys, k)
@@ -130,7 +146,7 @@ export class IncrementalLinker {
   private keysOf(row: number, insert: boolean): number[] {
     const columns = this.table.columns
     return this.indices.map((index) =>
-      computeRowKey(index.rule, index.partMaps, columns, this.table.nameValues, row, insert),
+      computeIndexKey(index, columns, this.table.nameValues, row, insert),
     )
   }
 
@@ -148,10 +164,11 @@ export class IncrementalLinker {
       const key = keys[r] as number
       if (key < 0) continue
       const index = this.indices[r] as BlockIndex
-      const base = key < index.keyCount ? (index.starts[key + 1] as number) - (index.starts[key] as number) : 0
+      const base =
+        key < index.keyCount ? (index.starts[key + 1] as number) - (index.starts[key] as number) : 0
       const extra = (this.added[r] as Map<number, number[]>).get(key)
       // Same cap as the batch run: a block too large to compare is skipped here too.
-      if (base + (extra?.length ?? 0) + 1 > this.cap) continue
+      if (base + (extra?.length ?? 0) + 1 > Math.min(this.cap, index.rule.cap ?? this.cap)) continue
       const visit = (other: number): void => {
         if (other === row || this.stamp[other] === q) return
         this.stamp[other] = q
@@ -159,9 +176,18 @@ export class IncrementalLinker {
         const i = other < row ? other : row
         const j = other < row ? row : other
         const w = scoreGamma(this.tables, this.gamma, columns.names, i, j)
-        found.push({ row: other, recordId: this.table.ids[other] ?? '', matchWeight: w, matchProbability: probabilityFromWeight(w) })
+        found.push({
+          row: other,
+          recordId: this.table.ids[other] ?? '',
+          matchWeight: w,
+          matchProbability: probabilityFromWeight(w),
+        })
       }
-      for (let p = base > 0 ? (index.starts[key] as number) : 0; p < (base > 0 ? (index.starts[key + 1] as number) : 0); p++) {
+      for (
+        let p = base > 0 ? (index.starts[key] as number) : 0;
+        p < (base > 0 ? (index.starts[key + 1] as number) : 0);
+        p++
+      ) {
         visit(index.order[p] as number)
       }
       if (extra) for (const other of extra) visit(other)

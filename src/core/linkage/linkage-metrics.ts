@@ -39,7 +39,11 @@ export function countTruePairs(truth: ArrayLike<number>): number {
 }
 
 /** Pairwise P/R/F1 of the pairs at or above `threshold` against `truePairs` true pairs. */
-export function measureAtThreshold(scored: ScoredTruth, truePairs: number, threshold: number): PrecisionRecall {
+export function measureAtThreshold(
+  scored: ScoredTruth,
+  truePairs: number,
+  threshold: number,
+): PrecisionRecall {
   let tp = 0
   let fp = 0
   for (let k = 0; k < scored.length; k++) {
@@ -49,7 +53,14 @@ export function measureAtThreshold(scored: ScoredTruth, truePairs: number, thres
   }
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp)
   const recall = truePairs === 0 ? 1 : tp / truePairs
-  return { threshold, precision, recall, f1: f1Of(precision, recall), truePositives: tp, falsePositives: fp }
+  return {
+    threshold,
+    precision,
+    recall,
+    f1: f1Of(precision, recall),
+    truePositives: tp,
+    falsePositives: fp,
+  }
 }
 
 /** Sweep all thresholds: the best F1, and the best recall whose precision is ≥ `minPrecision`. */
@@ -63,7 +74,14 @@ export function sweepThresholds(
   )
   let tp = 0
   let fp = 0
-  let best: PrecisionRecall = { threshold: 1, precision: 1, recall: 0, f1: 0, truePositives: 0, falsePositives: 0 }
+  let best: PrecisionRecall = {
+    threshold: 1,
+    precision: 1,
+    recall: 0,
+    f1: 0,
+    truePositives: 0,
+    falsePositives: 0,
+  }
   let atPrecision: PrecisionRecall = { ...best }
   for (let n = 0; n < order.length; n++) {
     const k = order[n] as number
@@ -75,7 +93,14 @@ export function sweepThresholds(
     if (nextK !== undefined && (scored.probability[nextK] as number) === p) continue
     const precision = tp / (tp + fp)
     const recall = truePairs === 0 ? 1 : tp / truePairs
-    const point = { threshold: p, precision, recall, f1: f1Of(precision, recall), truePositives: tp, falsePositives: fp }
+    const point = {
+      threshold: p,
+      precision,
+      recall,
+      f1: f1Of(precision, recall),
+      truePositives: tp,
+      falsePositives: fp,
+    }
     if (point.f1 > best.f1) best = point
     if (precision >= minPrecision && recall > atPrecision.recall) atPrecision = point
   }
@@ -117,7 +142,13 @@ export function measureBCubed(
 export function measureCalibration(
   scored: ScoredTruth,
 ): Array<{ from: number; to: number; pairs: number; meanProbability: number; matchRate: number }> {
-  const bins = Array.from({ length: 10 }, (_, d) => ({ from: d / 10, to: (d + 1) / 10, pairs: 0, sumP: 0, matches: 0 }))
+  const bins = Array.from({ length: 10 }, (_, d) => ({
+    from: d / 10,
+    to: (d + 1) / 10,
+    pairs: 0,
+    sumP: 0,
+    matches: 0,
+  }))
   for (let k = 0; k < scored.length; k++) {
     const p = scored.probability[k] as number
     const bin = bins[Math.min(9, Math.floor(p * 10))] as (typeof bins)[number]

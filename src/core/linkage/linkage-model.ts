@@ -62,7 +62,13 @@ export interface LinkageModel {
     seed: number
     records: number
     randomPairs: number
-    sessions: Array<{ rule: string; pairs: number; iterations: number; matchShare: number; estimated: string[] }>
+    sessions: Array<{
+      rule: string
+      pairs: number
+      iterations: number
+      matchShare: number
+      estimated: string[]
+    }>
     blockingRules: string[]
   }
 }
@@ -100,13 +106,19 @@ export function validateModel(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'not a JSON object'
   const v = value as Partial<LinkageModel>
   if (v.format !== MODEL_FORMAT) return `not an Athar linkage model (format ${String(v.format)})`
-  if (v.version !== MODEL_VERSION) return `model version ${String(v.version)} is not supported (expected ${MODEL_VERSION})`
-  if (!Array.isArray(v.comparisons) || v.comparisons.length !== COMPARISON_COUNT) return 'wrong number of comparisons'
+  if (v.version !== MODEL_VERSION) {
+    return `model version ${String(v.version)} is not supported (expected ${MODEL_VERSION})`
+  }
+  if (!Array.isArray(v.comparisons) || v.comparisons.length !== COMPARISON_COUNT) {
+    return 'wrong number of comparisons'
+  }
   for (let f = 0; f < COMPARISON_COUNT; f++) {
     const c = v.comparisons[f]
     const name = COMPARISONS[f] as ComparisonName
     if (c?.name !== name) return `comparison ${f} should be ${name}`
-    if (c.levels.length !== COMPARISON_LEVELS[name].length) return `comparison ${name} has the wrong number of levels`
+    if (c.levels.length !== COMPARISON_LEVELS[name].length) {
+      return `comparison ${name} has the wrong number of levels`
+    }
   }
   return undefined
 }
@@ -125,7 +137,10 @@ export interface ScoringTables {
 }
 
 /** Flatten a model's weights. */
-export function buildWeightTables(model: LinkageModel): { weights: Float64Array; tfWeights: Float64Array } {
+export function buildWeightTables(model: LinkageModel): {
+  weights: Float64Array
+  tfWeights: Float64Array
+} {
   const weights = new Float64Array(COMPARISON_COUNT * LEVEL_SLOTS)
   const tfWeights = new Float64Array(COMPARISON_COUNT * LEVEL_SLOTS)
   model.comparisons.forEach((c, f) => {
@@ -280,5 +295,10 @@ export function explainGamma(
     })
     total += lw + tf
   }
-  return { prior: tables.prior, steps, matchWeight: total, matchProbability: probabilityFromWeight(total) }
+  return {
+    prior: tables.prior,
+    steps,
+    matchWeight: total,
+    matchProbability: probabilityFromWeight(total),
+  }
 }

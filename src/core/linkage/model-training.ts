@@ -13,7 +13,7 @@ import {
   NAME_COMPARISONS,
   type ComparisonName,
 } from './comparison-levels.js'
-import { isProducedEarlier, type BlockIndex, type BlockingRule } from './blocking-rules.js'
+import type { BlockIndex, BlockingRule } from './blocking-rules.js'
 import {
   DEFAULT_BANDS,
   LEVEL_SLOTS,
@@ -36,8 +36,8 @@ const START_M: Record<ComparisonName, number[]> = {
   family_name: NAME_START_M,
   mother_name: NAME_START_M,
   mother_family_name: NAME_START_M,
-  birth_date: [0.6, 0.1, 0.03, 0.12, 0.08, 0.07],
-  age: [0.75, 0.2, 0.05],
+  birth_date: [0.6, 0.1, 0.03, 0.12, 0.08, 0.05, 0.02],
+  age: [0.7, 0.2, 0.07, 0.03],
   national_id: [0.95, 0.04, 0.01],
   birth_place: [0.8, 0.1, 0.1],
   detention_place: [0.7, 0.1, 0.2],
@@ -62,8 +62,15 @@ export interface FixedLevel {
 /** The default fixed levels. */
 export const DEFAULT_FIXED_LEVELS: FixedLevel[] = [
   { comparison: 'sex', level: 'different', m: 0.0005 },
-  { comparison: 'first_name', level: 'different', m: 0.0005 },
+  { comparison: 'first_name', level: 'different', m: 0.01 },
+  // A birth year more than 5 (written) or 8 (from an age) years off is another generation:
+  // father and son share much of a name chain, so the gap must be able to veto it.
+  { comparison: 'birth_date', level: 'different', m: 0.002 },
+  { comparison: 'age', level: 'inconsistent', m: 0.002 },
 ]
+
+/** Default assumed recall of the strict rules. */
+export const DEFAULT_DETERMINISTIC_RECALL = 0.25
 
 /** Options of training. */
 export interface TrainingOptions {
@@ -72,8 +79,8 @@ export interface TrainingOptions {
   randomPairs?: number
   /** Blocked pairs sampled per EM session. */
   emPairsPerRule?: number
-  /** Assumed share of true matching pairs that blocking makes candidates (for λ). */
-  assumedPairsCompleteness?: number
+  /** Assumed recall of the strict rules, for λ (Splink's estimate_probability_two_random_records_match). */
+  deterministicRecall?: number
   maxIterations?: number
   convergence?: number
   fixedLevels?: FixedLevel[]
@@ -81,7 +88,11 @@ export interface TrainingOptions {
 }
 
 /** A fresh, untrained model with starting values. */
-export function createStartingModel(options: { seed: number; fixedLevels?: FixedLevel[]; bands?: BandThresholds }): LinkageModel {
+export function createStartingModel(options: {
+  seed: number
+  fixedLevels?: FixedLevel[]
+  bands?: BandThresholds
+}): LinkageModel {
   const fixed = options.fixedLevels ?? DEFAULT_FIXED_LEVELS
   const model: LinkageModel = {
     format: MODEL_FORMAT,
@@ -150,7 +161,9 @@ export function estimateU(
     for (let l = 1; l < c.length; l++) nonNull += c[l] as number
     const u: number[] = []
     // Half a pseudo-count keeps unseen levels finite; the clamp handles the rest.
-    for (let l = 1; l < c.length; l++) u.push(((c[l] as number) + 0.5 / (c.length - 1)) / (nonNull + 0.5))
+    for (let l = 1; l < c.length; l++) {
+      u.push(((c[l] as number) + 0.5 / (c.length - 1)) / (nonNull + 0.5))
+    }
     void drawn
     return u
   })
@@ -222,11 +235,10 @@ export function comparisonsBlockedBy(rule: BlockingRule): Set<ComparisonName> {
   const out = new Set<ComparisonName>()
   for (const part of rule.parts) {
     if (part.kind === 'national-id') out.add('national_id')
-    else if (part.kind === 'family-or-father-key') {
+    else if (part.kind === 'family-or-father-key' || part.kind === 'father-or-family-key') {
       out.add('family_name')
       out.add('father_name')
-    }
-    else if (part.kind === 'birth-year') {
+    } else if (part.kind === 'birth-year') {
       out.add('birth_date')
       out.add('age')
     } else out.add(part.field)
@@ -334,10 +346,18 @@ function countAllPairs(index: BlockIndex): number {
  * Pairs agreeing on a strict deterministic rule: the same national number, or the same
  * normalised first, father's and family name and the same full birth date.
  */
-export function countDeterministicPairs(columns: RecordColumns, nationalIdIndex: BlockIndex | undefined): number {
+export function countDeterministicPairs(
+  columns: RecordColumns,
+  nationalIdIndex: BlockIndex | undefined,
+): number {
   let pairs = nationalIdIndex ? countAllPairs(nationalIdIndex) : 0
   const groups = new Map<string, number>()
-  const [first, father, , family] = columns.names as [Int32Array, Int32Array, Int32Array, Int32Array]
+  const [first, father, , family] = columns.names as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ]
   for (let r = 0; r < columns.size; r++) {
     const a = first[r] as number
     const b = father[r] as number
@@ -349,105 +369,6 @@ export function countDeterministicPairs(columns: RecordColumns, nationalIdIndex:
   }
   for (const s of groups.values()) pairs += (s * (s - 1)) / 2
   return pairs
-}
-
-/**
- * Sample the de-duplicated candidate set (blocks of every rule in seeded order, pairs an
- * earlier rule produced skipped) and count its patterns, each weighted so the sample
- * stands for all candidates of its rule.
- */
-export function sampleCandidatePatterns(
-  indices: readonly BlockIndex[],
-  comparer: PairComparer,
-  random: RandomSource,
-  maxPairsPerRule: number,
-): { patterns: Map<number, number>; candidatesEstimate: number } {
-  const patterns = new Map<number, number>()
-  const gamma = createGamma()
-  let candidatesEstimate = 0
-  indices.forEach((index, r) => {
-    const keys: number[] = []
-    let rulePairs = 0
-    for (let k = 0; k < index.keyCount; k++) {
-      const s = (index.starts[k + 1] as number) - (index.starts[k] as number)
-      if (s >= 2 && !index.capped[k]) {
-        keys.push(k)
-        rulePairs += (s * (s - 1)) / 2
-      }
-    }
-    for (let a = keys.length - 1; a > 0; a--) {
-      const b = random.nextInt(a + 1)
-      const t = keys[a] as number
-      keys[a] = keys[b] as number
-      keys[b] = t
-    }
-    let raw = 0
-    const local = new Map<number, number>()
-    let kept = 0
-    outer: for (const k of keys) {
-      const s = index.starts[k] as number
-      const e = index.starts[k + 1] as number
-      for (let x = s; x < e - 1; x++) {
-        for (let y = x + 1; y < e; y++) {
-          raw++
-          const p = index.order[x] as number
-          const q = index.order[y] as number
-          const i = p < q ? p : q
-          const j = p < q ? q : p
-          if (!isProducedEarlier(indices, r, i, j)) {
-            comparer.compare(i, j, gamma)
-            const key = packGamma(gamma)
-            local.set(key, (local.get(key) ?? 0) + 1)
-            kept++
-          }
-          if (raw >= maxPairsPerRule) break outer
-        }
-      }
-    }
-    if (raw === 0 || kept === 0) return
-    const estimate = (kept / raw) * rulePairs
-    candidatesEstimate += estimate
-    const scale = estimate / kept
-    for (const [key, count] of local) patterns.set(key, (patterns.get(key) ?? 0) + count * scale)
-  })
-  return { patterns, candidatesEstimate }
-}
-
-/** The share of matches among weighted patterns, by EM on λ alone (m and u held). */
-export function estimateMatchShare(patterns: Map<number, number>, model: LinkageModel, iterations = 50): number {
-  const logBayes: number[] = []
-  const counts: number[] = []
-  const gamma = createGamma()
-  for (const [key, count] of patterns) {
-    unpackGamma(key, gamma)
-    let lb = 0
-    model.comparisons.forEach((c, f) => {
-      const level = gamma[f] as number
-      if (level === 0) return
-      const l = c.levels[level - 1]
-      if (l) lb += Math.log(Math.max(l.m, 1e-9)) - Math.log(Math.max(l.u, 1e-9))
-    })
-    logBayes.push(lb)
-    counts.push(count)
-  }
-  let lambda = 0.1
-  for (let it = 0; it < iterations; it++) {
-    let mass = 0
-    let total = 0
-    const logOdds = Math.log(lambda / (1 - lambda))
-    logBayes.forEach((lb, p) => {
-      const c = counts[p] as number
-      mass += c / (1 + Math.exp(-(lb + logOdds)))
-      total += c
-    })
-    const next = Math.min(0.999, Math.max(1e-9, mass / Math.max(total, 1e-9)))
-    if (Math.abs(next - lambda) < 1e-7) {
-      lambda = next
-      break
-    }
-    lambda = next
-  }
-  return lambda
 }
 
 /** Train a model: u by random pairs, λ by deterministic rules, m by round-robin EM. */
@@ -466,7 +387,9 @@ export function trainModel(
   const randomPairs = options.randomPairs ?? 300_000
   const random = createRandomSource(options.seed)
   const u = estimateU(comparer, size, random, randomPairs)
-  model.comparisons.forEach((c, f) => c.levels.forEach((l, level) => (l.u = (u[f] as number[])[level] ?? l.u)))
+  model.comparisons.forEach((c, f) =>
+    c.levels.forEach((l, level) => (l.u = (u[f] as number[])[level] ?? l.u)),
+  )
 
   // m: one EM session per blocking rule, then the average of the sessions that estimated it.
   const sums = model.comparisons.map((c) => c.levels.map(() => 0))
@@ -476,7 +399,13 @@ export function trainModel(
     const { patterns, pairs } = countRulePatterns(index, comparer, random, emPairs)
     const excluded = comparisonsBlockedBy(index.rule)
     if (pairs < 50) {
-      model.training.sessions.push({ rule: index.rule.name, pairs, iterations: 0, matchShare: 0, estimated: [] })
+      model.training.sessions.push({
+        rule: index.rule.name,
+        pairs,
+        iterations: 0,
+        matchShare: 0,
+        estimated: [],
+      })
       continue
     }
     const result = runExpectationMaximisation(patterns, model, excluded, {
@@ -506,33 +435,25 @@ export function trainModel(
       if (!l.fixedM) l.m = ((sums[f] as number[])[level] as number) / n
     })
   })
-  // λ. Splink's recipe divides the pairs agreeing on strict rules by a guessed recall; on
-  // messy cross-script data that guess was off eightfold (strict agreement is rare among
-  // true matches), so the recall is not guessed: the share of matches among a sample of
-  // the candidate pairs is estimated by EM (m, u held), scaled to all candidates, and
-  // divided by the blocking's assumed pairs completeness. The strict-rule count is kept
-  // in the model as a check (it is a floor for the number of matching pairs).
+  // λ (Splink's recipe): pairs agreeing on strict rules, divided by a guess of those
+  // rules' recall, over all pairs. The guess errs low on purpose: on generated Syrian data
+  // the strict rules find only ~7% of true pairs, and a too-small λ makes the engine
+  // cautious (fewer auto-links), never reckless. EM's own match share among candidates
+  // was tried and overshot sixfold: within-block non-matches (relatives) look like matches.
+  const recall = options.deterministicRecall ?? DEFAULT_DETERMINISTIC_RECALL
   const totalPairs = (size * (size - 1)) / 2
-  const nationalIndex = indices.find((ix) => ix.rule.parts.length === 1 && ix.rule.parts[0]?.kind === 'national-id')
-  const deterministic = countDeterministicPairs(columns, nationalIndex)
-  const completeness = options.assumedPairsCompleteness ?? 0.95
-  refreshWeights(model)
-  const { patterns: candidatePatterns, candidatesEstimate } = sampleCandidatePatterns(
-    indices,
-    comparer,
-    random,
-    options.emPairsPerRule ?? 150_000,
+  const nationalIndex = indices.find(
+    (ix) => ix.rule.parts.length === 1 && ix.rule.parts[0]?.kind === 'national-id',
   )
-  const share = estimateMatchShare(candidatePatterns, model)
-  const matches = Math.max(deterministic, (share * candidatesEstimate) / completeness)
-  const lambda = totalPairs > 0 ? Math.min(0.5, Math.max(1e-12, matches / totalPairs)) : 0.5
+  const deterministic = countDeterministicPairs(columns, nationalIndex)
+  const lambda =
+    totalPairs > 0
+      ? Math.min(0.5, Math.max(1e-12, Math.max(1, deterministic) / recall / totalPairs))
+      : 0.5
   model.prior = {
     probability: lambda,
     weight: 0,
-    method:
-      `EM share of matches among candidates ${share.toFixed(4)} × ~${Math.round(candidatesEstimate)} candidates` +
-      ` / assumed pairs completeness ${completeness} = ~${Math.round(matches)} matching pairs of ${totalPairs};` +
-      ` strict rules (same national_id; same first+father+family and full birth date) give ${deterministic}`,
+    method: `strict rules (same national_id; same first+father+family and full birth date): ${deterministic} pairs / assumed recall ${recall} / ${totalPairs} pairs`,
   }
   model.training.records = size
   model.training.randomPairs = randomPairs

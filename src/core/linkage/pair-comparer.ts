@@ -17,6 +17,9 @@ import {
 } from './comparison-levels.js'
 import type { NameValues, PlaceValues, RecordColumns } from './record-table.js'
 
+const CROSS_SCRIPT = 3
+const CLOSE = 5
+
 /** Compare two name strings into a name-engine level (injectable for tests). */
 export type NameLevelFunction = (a: string, b: string) => NameMatchLevel
 
@@ -32,11 +35,13 @@ export const GAMMA_INDEX = {
   sex: NAME_COMPARISON_COUNT + 5,
 } as const
 
-/** A cache of name levels keyed by an unordered pair of name value ids. */
+/**
+ * A cache of name levels keyed by an unordered pair of name value ids. One Float64 slot
+ * holds the pair and its level ((a·2^24 + b)·8 + level, +1 so that 0 means empty): one
+ * memory access per probe, which matters when the table outgrows the CPU caches.
+ */
 export class NameLevelCache {
-  private keysA: Int32Array
-  private keysB: Int32Array
-  private levels: Uint8Array
+  private slots: Float64Array
   private mask: number
   private count = 0
   /** How many times the name engine was called (cache misses). */
@@ -46,53 +51,51 @@ export class NameLevelCache {
     private readonly display: readonly string[],
     private readonly nameLevel: NameLevelFunction = defaultNameLevel,
     capacityLog2 = 16,
+    /** Script code per name value (1 = Arabic), when known. */
+    private readonly arabic?: readonly number[],
   ) {
-    const capacity = 1 << capacityLog2
-    this.keysA = new Int32Array(capacity).fill(-1)
-    this.keysB = new Int32Array(capacity)
-    this.levels = new Uint8Array(capacity)
-    this.mask = capacity - 1
+    this.slots = new Float64Array(1 << capacityLog2)
+    this.mask = (1 << capacityLog2) - 1
   }
 
   /** Level index (1 = exact … 7 = different) of two distinct name value ids. */
   level(x: number, y: number): number {
     const a = x < y ? x : y
     const b = x < y ? y : x
+    const key = (a * 16777216 + b) * 8 + 1
+    const slots = this.slots
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask
-    const keysA = this.keysA
     for (;;) {
-      const k = keysA[slot]
-      if (k === -1) break
-      if (k === a && this.keysB[slot] === b) return this.levels[slot] ?? 7
+      const v = slots[slot] as number
+      if (v === 0) break
+      const level = (v - 1) % 8
+      if (v - level === key) return level
       slot = (slot + 1) & this.mask
     }
     this.misses++
-    const level = nameLevelIndex(this.nameLevel(this.display[a] ?? '', this.display[b] ?? ''))
-    keysA[slot] = a
-    this.keysB[slot] = b
-    this.levels[slot] = level
+    let level = nameLevelIndex(this.nameLevel(this.display[a] ?? '', this.display[b] ?? ''))
+    // Two Arabic spellings with one consonant skeleton but different letters (هشام / هاشم)
+    // are usually two names, not one name in two scripts: count them as merely close.
+    if (level === CROSS_SCRIPT && this.arabic?.[a] === 1 && this.arabic[b] === 1) level = CLOSE
+    slots[slot] = key + level
     if (++this.count * 2 > this.mask) this.rehash()
     return level
   }
 
   private rehash(): void {
-    const oldA = this.keysA
-    const oldB = this.keysB
-    const oldL = this.levels
+    const old = this.slots
     const capacity = (this.mask + 1) * 2
-    this.keysA = new Int32Array(capacity).fill(-1)
-    this.keysB = new Int32Array(capacity)
-    this.levels = new Uint8Array(capacity)
+    this.slots = new Float64Array(capacity)
     this.mask = capacity - 1
-    for (let s = 0; s < oldA.length; s++) {
-      const a = oldA[s] ?? -1
-      if (a === -1) continue
-      const b = oldB[s] ?? 0
+    for (let s = 0; s < old.length; s++) {
+      const v = old[s] as number
+      if (v === 0) continue
+      const pair = Math.floor((v - 1) / 8)
+      const b = pair % 16777216
+      const a = (pair - b) / 16777216
       let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask
-      while (this.keysA[slot] !== -1) slot = (slot + 1) & this.mask
-      this.keysA[slot] = a
-      this.keysB[slot] = b
-      this.levels[slot] = oldL[s] ?? 7
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot] = v
     }
   }
 }
@@ -109,7 +112,7 @@ export class PairComparer {
     nameLevel: NameLevelFunction = defaultNameLevel,
   ) {
     // One cache shared by all name fields: father's and grandfather's names share values.
-    const cache = new NameLevelCache(names.display, nameLevel)
+    const cache = new NameLevelCache(names.display, nameLevel, 16, names.script)
     this.caches = Array.from({ length: NAME_COMPARISON_COUNT }, () => cache)
     this.placeGov = places.governorate
   }
@@ -133,6 +136,7 @@ export class PairComparer {
       const b = col[j] as number
       gamma[f] = a < 0 || b < 0 ? 0 : a === b ? 1 : (this.caches[f] as NameLevelCache).level(a, b)
     }
+    this.applyFamilyConditions(gamma)
     const y1 = c.birthYear[i] as number
     const y2 = c.birthYear[j] as number
     gamma[GAMMA_INDEX.birth_date] = compareBirthDates(
@@ -151,7 +155,10 @@ export class PairComparer {
       e2 ? (c.ageYear[j] as number) : y2,
       e2,
     )
-    gamma[GAMMA_INDEX.national_id] = compareNationalIds(c.nationalId[i] as number, c.nationalId[j] as number)
+    gamma[GAMMA_INDEX.national_id] = compareNationalIds(
+      c.nationalId[i] as number,
+      c.nationalId[j] as number,
+    )
     const bp1 = c.birthPlace[i] as number
     const bp2 = c.birthPlace[j] as number
     gamma[GAMMA_INDEX.birth_place] = comparePlaces(bp1, bp2, this.gov(bp1), this.gov(bp2))
@@ -159,11 +166,42 @@ export class PairComparer {
     const dp2 = c.detentionPlace[j] as number
     gamma[GAMMA_INDEX.detention_place] = comparePlaces(dp1, dp2, this.gov(dp1), this.gov(dp2))
     gamma[GAMMA_INDEX.sex] = compareSexes(c.sex[i] as number, c.sex[j] as number)
+    // A wholly different given name: the family-level agreements describe the family, not
+    // the person (siblings share them by construction), so they are not counted.
+    if (gamma[0] === NAME_DIFFERENT && gamma[GAMMA_INDEX.birth_place] === 1) {
+      gamma[GAMMA_INDEX.birth_place] = 0
+    }
+  }
+
+  /**
+   * Conditional comparisons for Syrian name chains (linkage-anchors §5.4): the fields of a
+   * name chain are correlated, and an independence model would add them up. A shared
+   * grandfather is expected, not evidence, between cousins (different fathers); a shared
+   * mother's family between people with different mothers; and siblings (different given
+   * names) share every family field, so with a different given name no agreement of the
+   * name chain counts — only personal evidence (birth date, national number) can link. Agreements that the relation explains are set to
+   * null (weight 0); disagreements still count.
+   */
+  private applyFamilyConditions(gamma: Uint8Array): void {
+    if (gamma[0] === NAME_DIFFERENT) {
+      for (let f = 1; f < NAME_COMPARISON_COUNT; f++) {
+        if (isAgreement(gamma[f] as number)) gamma[f] = 0
+      }
+      return
+    }
+    if (gamma[1] === NAME_DIFFERENT && isAgreement(gamma[2] as number)) gamma[2] = 0
+    if (gamma[4] === NAME_DIFFERENT && isAgreement(gamma[5] as number)) gamma[5] = 0
   }
 
   private gov(place: number): number {
     return place < 0 ? -1 : (this.placeGov[place] ?? -1)
   }
+}
+
+const NAME_DIFFERENT = 7
+
+function isAgreement(level: number): boolean {
+  return level !== 0 && level !== NAME_DIFFERENT
 }
 
 /** A fresh gamma buffer. */

@@ -3,7 +3,13 @@
  * persists: each comparison's level and weight (the waterfall), the total, the band.
  */
 import { bandForProbability, type Band } from './review-bands.js'
-import { buildScoringTables, explainGamma, type LinkageModel, type PairExplanation, type ScoringTables } from './linkage-model.js'
+import {
+  buildScoringTables,
+  explainGamma,
+  type LinkageModel,
+  type PairExplanation,
+  type ScoringTables,
+} from './linkage-model.js'
 import { PairComparer, createGamma, type NameLevelFunction } from './pair-comparer.js'
 import { RecordTable, type LinkageRecordInput } from './record-table.js'
 
@@ -33,7 +39,12 @@ export function scorePair(
       table.nameValues.crossKey,
       table.crossKeyCount,
     )
-    const comparer = new PairComparer(table.columns, table.nameValues, table.placeValues, options.nameLevel)
+    const comparer = new PairComparer(
+      table.columns,
+      table.nameValues,
+      table.placeValues,
+      options.nameLevel,
+    )
     const gamma = createGamma()
     comparer.compare(i, j, gamma)
     const explanation = explainGamma(tables, gamma, table.columns.names, i, j)

@@ -120,7 +120,12 @@ function pushTo(map: Map<number, number[]>, key: number, value: number): void {
   else map.set(key, [value])
 }
 
-function violates(uf: UnionFind, forbidden: Map<number, number[]>, ra: number, rb: number): boolean {
+function violates(
+  uf: UnionFind,
+  forbidden: Map<number, number[]>,
+  ra: number,
+  rb: number,
+): boolean {
   const la = forbidden.get(ra)
   if (la) for (const x of la) if (uf.find(x) === rb) return true
   const lb = forbidden.get(rb)

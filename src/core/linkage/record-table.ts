@@ -116,16 +116,26 @@ type TypedCtor<T extends TypedColumn> = {
   readonly BYTES_PER_ELEMENT: number
 }
 
-function allocateColumn<T extends TypedColumn>(ctor: TypedCtor<T>, length: number, shared: boolean): T {
+function allocateColumn<T extends TypedColumn>(
+  ctor: TypedCtor<T>,
+  length: number,
+  shared: boolean,
+): T {
   const bytes = Math.max(8, length * ctor.BYTES_PER_ELEMENT)
   const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)
   return new ctor(buffer, 0, length)
 }
 
-function growColumn<T extends TypedColumn>(ctor: TypedCtor<T>, old: T, length: number, shared: boolean, fill?: number): T {
+function growColumn<T extends TypedColumn>(
+  ctor: TypedCtor<T>,
+  old: T,
+  length: number,
+  shared: boolean,
+  fill?: number,
+): T {
   const next = allocateColumn(ctor, length, shared)
-  next.set(old as never)
-  if (fill !== undefined) next.fill(fill as never, old.length)
+  next.set(old)
+  if (fill !== undefined) next.fill(fill, old.length)
   return next
 }
 
@@ -182,7 +192,9 @@ export class RecordTable {
     const capacity = Math.max(16, options.capacity ?? 1024)
     const s = this.shared
     const names: Int32Array[] = []
-    for (let f = 0; f < NAME_COMPARISON_COUNT; f++) names.push(allocateColumn(Int32Array, capacity, s).fill(-1))
+    for (let f = 0; f < NAME_COMPARISON_COUNT; f++) {
+      names.push(allocateColumn(Int32Array, capacity, s).fill(-1))
+    }
     this.columns = {
       size: 0,
       names,
@@ -204,8 +216,8 @@ export class RecordTable {
 
   /** Append one record; returns its row index. */
   addRecord(input: LinkageRecordInput): number {
+    if (this.columns.size === this.columns.birthYear.length) this.grow(this.columns.size * 2)
     const c = this.columns
-    if (c.size === c.birthYear.length) this.grow(c.size * 2)
     const row = c.size
     this.ids.push(input.record_id)
     let first = input.first_name
@@ -252,8 +264,10 @@ export class RecordTable {
     if (capacity !== this.columns.birthYear.length) this.grow(capacity)
     const c = this.columns
     for (let r = 0; r < count; r++) this.ids.push(raw.recordIds[r] ?? '')
-    const mapValues = <T>(column: RawColumn | undefined, fn: (text: string) => T): T[] | undefined =>
-      column ? column.values.map(fn) : undefined
+    const mapValues = <T>(
+      column: RawColumn | undefined,
+      fn: (text: string) => T,
+    ): T[] | undefined => (column ? column.values.map(fn) : undefined)
     const nameFields = NAME_COMPARISONS
     for (let f = 0; f < NAME_COMPARISON_COUNT; f++) {
       const column = raw.columns[nameFields[f] as NameComparisonFieldName]
@@ -268,7 +282,12 @@ export class RecordTable {
     if (full) {
       // Rows with only full_name: split each distinct full name once with the name engine.
       const parsed = new Map<number, number[]>()
-      const [first, father, grandfather, family] = c.names as [Int32Array, Int32Array, Int32Array, Int32Array]
+      const [first, father, grandfather, family] = c.names as [
+        Int32Array,
+        Int32Array,
+        Int32Array,
+        Int32Array,
+      ]
       for (let r = 0; r < count; r++) {
         const k = full.rows[r] as number
         const row = start + r
@@ -276,7 +295,9 @@ export class RecordTable {
         let parts = parsed.get(k)
         if (!parts) {
           const p = parseFullName(full.values[k] ?? '')
-          parts = [p.first_name, p.father_name, p.grandfather_name, p.family_name].map((t) => this.internName(t))
+          parts = [p.first_name, p.father_name, p.grandfather_name, p.family_name].map((t) =>
+            this.internName(t),
+          )
           parsed.set(k, parts)
         }
         first[row] = parts[0] as number
@@ -295,7 +316,8 @@ export class RecordTable {
       const v = t.trim().toUpperCase()
       return v === 'M' ? 1 : v === 'F' ? 2 : 0
     })
-    const at = (column: RawColumn | undefined, r: number): number => (column ? (column.rows[r] as number) : -1)
+    const at = (column: RawColumn | undefined, r: number): number =>
+      column ? (column.rows[r] as number) : -1
     for (let r = 0; r < count; r++) {
       const row = start + r
       const d = at(raw.columns.birth_date, r)
@@ -307,7 +329,8 @@ export class RecordTable {
       const y = at(raw.columns.recorded_on, r)
       const age = a < 0 ? Number.NaN : ((ages as number[])[a] as number)
       const year = y < 0 ? 0 : ((recorded as number[])[y] as number)
-      c.ageYear[row] = Number.isFinite(age) && age >= 0 && age <= 120 && year !== 0 ? year - Math.round(age) : 0
+      c.ageYear[row] =
+        Number.isFinite(age) && age >= 0 && age <= 120 && year !== 0 ? year - Math.round(age) : 0
       const n = at(raw.columns.national_id, r)
       c.nationalId[row] = n < 0 ? Number.NaN : ((nationalIds as number[])[n] as number)
       const bp = at(raw.columns.birth_place, r)
@@ -370,7 +393,10 @@ export class RecordTable {
     return packed
   }
 
-  private estimateBirthYear(age: string | number | undefined, recordedOn: string | undefined): number {
+  private estimateBirthYear(
+    age: string | number | undefined,
+    recordedOn: string | undefined,
+  ): number {
     if (age === undefined || recordedOn === undefined) return 0
     const years = typeof age === 'number' ? age : Number(age)
     if (!Number.isFinite(years) || years < 0 || years > 120) return 0

@@ -49,7 +49,10 @@ export function pairKey(a: string, b: string): string {
  * reviewer counts. "same" needs one reviewer, or two different reviewers when the pair is
  * sensitive; "not_same" from any reviewer cuts unless a later "same" quorum overrides it.
  */
-export function resolvePairReview(decisions: readonly ReviewDecision[], sensitive = false): PairReviewStatus {
+export function resolvePairReview(
+  decisions: readonly ReviewDecision[],
+  sensitive = false,
+): PairReviewStatus {
   if (decisions.length === 0) return { status: 'undecided' }
   const latest = new Map<string, ReviewDecision>()
   for (const d of decisions) latest.set(d.reviewerId, d)
@@ -76,7 +79,11 @@ export function resolvePairReview(decisions: readonly ReviewDecision[], sensitiv
 export function collectReviewOutcomes(
   decisions: readonly ReviewDecision[],
   isSensitive: (leftId: string, rightId: string) => boolean = () => false,
-): { links: Array<[string, string]>; cuts: Array<[string, string]>; statuses: Map<string, PairReviewStatus> } {
+): {
+  links: Array<[string, string]>
+  cuts: Array<[string, string]>
+  statuses: Map<string, PairReviewStatus>
+} {
   const byPair = new Map<string, ReviewDecision[]>()
   for (const d of decisions) {
     const key = pairKey(d.leftId, d.rightId)

@@ -40,10 +40,18 @@ interface RowCursor {
  * Scan a CSV buffer row by row. `onRow` gets the cursor and the 1-based line number of
  * the row's start; it returns false to stop.
  */
-export function scanCsv(buf: Buffer, onRow: (row: RowCursor, line: number) => boolean | void): void {
+export function scanCsv(
+  buf: Buffer,
+  onRow: (row: RowCursor, line: number) => boolean | void,
+): void {
   const n = buf.length
   let pos = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
-  let cursor: RowCursor = { count: 0, starts: new Int32Array(64), ends: new Int32Array(64), escaped: new Uint8Array(64) }
+  let cursor: RowCursor = {
+    count: 0,
+    starts: new Int32Array(64),
+    ends: new Int32Array(64),
+    escaped: new Uint8Array(64),
+  }
   let line = 1
   while (pos < n) {
     const rowLine = line
@@ -130,19 +138,26 @@ export function fieldText(buf: Buffer, row: RowCursor, col: number): string {
 }
 
 /** Read a file as UTF-8; a Windows-1256 file (the usual non-UTF-8 Arabic export) is decoded. */
-export async function readCsvBuffer(path: string): Promise<{ buffer: Buffer; encoding: 'utf-8' | 'windows-1256' }> {
+export async function readCsvBuffer(
+  path: string,
+): Promise<{ buffer: Buffer; encoding: 'utf-8' | 'windows-1256' }> {
   let buffer: Buffer
   try {
     buffer = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new LinkageInputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'error'})`)
+    throw new LinkageInputError(
+      code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'error'})`,
+    )
   }
   if (buffer.length === 0) throw new LinkageInputError(`${path}: empty file`)
   if (isUtf8(buffer)) return { buffer, encoding: 'utf-8' }
   // Not UTF-8: Arabic spreadsheets exported on Windows are Windows-1256. Decoding it is
   // cheap; `athar import` does full encoding detection for other cases.
-  return { buffer: Buffer.from(iconv.decode(buffer, 'windows-1256'), 'utf8'), encoding: 'windows-1256' }
+  return {
+    buffer: Buffer.from(iconv.decode(buffer, 'windows-1256'), 'utf8'),
+    encoding: 'windows-1256',
+  }
 }
 
 /** One loaded file. */
@@ -157,7 +172,13 @@ export async function loadRecordFile(path: string): Promise<LoadedFile> {
   const { buffer, encoding } = await readCsvBuffer(path)
   let header: string[] | undefined
   let idCol = -1
-  const fields: Array<{ field: LinkageInputField; col: number; map: Map<string, number>; values: string[]; rows: number[] }> = []
+  const fields: Array<{
+    field: LinkageInputField
+    col: number
+    map: Map<string, number>
+    values: string[]
+    rows: number[]
+  }> = []
   const recordIds: string[] = []
   const seen = new Set<string>()
   scanCsv(buffer, (row, line) => {
@@ -173,20 +194,31 @@ export async function loadRecordFile(path: string): Promise<LoadedFile> {
     }
     const id = fieldText(buffer, row, idCol)
     if (id === '') throw new LinkageInputError(`${path}: line ${line}: blank record_id`)
-    if (seen.has(id)) throw new LinkageInputError(`${path}: line ${line}: duplicate record_id ${id}`)
+    if (seen.has(id)) {
+      throw new LinkageInputError(`${path}: line ${line}: duplicate record_id ${id}`)
+    }
     seen.add(id)
     recordIds.push(id)
     for (const f of fields) {
-      const text = fieldText(buffer, row, f.col)
-      if (text === '') {
+      // Interned by the cell's bytes (a latin1 string is a plain byte copy, much cheaper
+      // than UTF-8 decoding); a cell is decoded only the first time its bytes are seen.
+      const c = f.col
+      const start = c < row.count ? (row.starts[c] as number) : 0
+      const end = c < row.count ? (row.ends[c] as number) : 0
+      if (start === end) {
         f.rows.push(-1)
         continue
       }
-      let k = f.map.get(text)
+      const bytes = buffer.toString('latin1', start, end)
+      let k = f.map.get(bytes)
       if (k === undefined) {
-        k = f.values.length
-        f.map.set(text, k)
-        f.values.push(text)
+        const text = fieldText(buffer, row, c)
+        if (text === '') k = -1
+        else {
+          k = f.values.length
+          f.values.push(text)
+        }
+        f.map.set(bytes, k)
       }
       f.rows.push(k)
     }
@@ -219,7 +251,9 @@ export function qualifyRecordIds(files: readonly LoadedFile[]): boolean {
   }
   if (!collision) return false
   const names = files.map((f) => basename(f.path))
-  const prefixes = names.map((name, i) => (names.indexOf(name) === i && names.lastIndexOf(name) === i ? name : `${i + 1}.${name}`))
+  const prefixes = names.map((name, i) =>
+    names.indexOf(name) === i && names.lastIndexOf(name) === i ? name : `${i + 1}.${name}`,
+  )
   files.forEach((f, i) => {
     const prefix = prefixes[i] as string
     f.raw.recordIds = f.raw.recordIds.map((id) => `${prefix}:${id}`)
@@ -228,13 +262,18 @@ export function qualifyRecordIds(files: readonly LoadedFile[]): boolean {
 }
 
 /** Read selected columns of any CSV as strings (for truth files in benchmarks and tests). */
-export async function readCsvColumns(path: string, wanted: readonly string[]): Promise<Record<string, string[]>> {
+export async function readCsvColumns(
+  path: string,
+  wanted: readonly string[],
+): Promise<Record<string, string[]>> {
   const { buffer } = await readCsvBuffer(path)
   const out: Record<string, string[]> = Object.fromEntries(wanted.map((w) => [w, [] as string[]]))
   let cols: number[] | undefined
   scanCsv(buffer, (row) => {
     if (!cols) {
-      const header = Array.from({ length: row.count }, (_, c) => fieldText(buffer, row, c).toLowerCase())
+      const header = Array.from({ length: row.count }, (_, c) =>
+        fieldText(buffer, row, c).toLowerCase(),
+      )
       cols = wanted.map((w) => header.indexOf(w))
       return
     }

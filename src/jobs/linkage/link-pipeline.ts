@@ -35,7 +35,15 @@ import { runScoringTasks, shareBlockIndex, type ScoringTask } from './scoring-po
 import { writeClustersCsv, writePairsCsv } from './linkage-writers.js'
 
 /** Stages of a run, in order. */
-export const LINK_STAGES = ['load', 'normalise', 'block', 'train', 'score', 'cluster', 'write'] as const
+export const LINK_STAGES = [
+  'load',
+  'normalise',
+  'block',
+  'train',
+  'score',
+  'cluster',
+  'write',
+] as const
 export type LinkStage = (typeof LINK_STAGES)[number]
 
 /** Progress of a stage (done of total units; total 0 = indeterminate). */
@@ -127,12 +135,19 @@ export function describeRowNames(table: RecordTable, row: number): string {
 }
 
 /** Build the block indexes of a table. */
-export function buildBlockIndexes(table: RecordTable, rules: readonly BlockingRule[], cap: number): BlockIndex[] {
+export function buildBlockIndexes(
+  table: RecordTable,
+  rules: readonly BlockingRule[],
+  cap: number,
+): BlockIndex[] {
   return rules.map((rule) => buildBlockIndex(rule, table.columns, table.nameValues, cap))
 }
 
 /** Run the whole pipeline over CSV files. */
-export async function linkFiles(options: LinkOptions, onProgress: (p: LinkProgress) => void = () => {}): Promise<LinkResult> {
+export async function linkFiles(
+  options: LinkOptions,
+  onProgress: (p: LinkProgress) => void = () => {},
+): Promise<LinkResult> {
   const stageMs = Object.fromEntries(LINK_STAGES.map((s) => [s, 0])) as Record<LinkStage, number>
   const threads =
     options.nameLevel !== undefined ? 0 : (options.threads ?? Math.min(2, availableParallelism()))
@@ -141,10 +156,14 @@ export async function linkFiles(options: LinkOptions, onProgress: (p: LinkProgre
   const rules = options.rules ?? DEFAULT_BLOCKING_RULES
 
   onProgress({ stage: 'load', done: 0, total: options.inputs.length })
-  const { table, files, idsQualified } = await loadRecordTable(options.inputs, threads > 0, (stage, ms) => {
-    stageMs[stage] = ms
-    onProgress({ stage, done: 1, total: 1 })
-  })
+  const { table, files, idsQualified } = await loadRecordTable(
+    options.inputs,
+    threads > 0,
+    (stage, ms) => {
+      stageMs[stage] = ms
+      onProgress({ stage, done: 1, total: 1 })
+    },
+  )
   const size = table.size
 
   let t = performance.now()
@@ -160,21 +179,40 @@ export async function linkFiles(options: LinkOptions, onProgress: (p: LinkProgre
   let model: LinkageModel
   if (options.model) model = structuredClone(options.model)
   else {
-    const comparer = new PairComparer(table.columns, table.nameValues, table.placeValues, options.nameLevel)
-    model = trainModel(table.columns, comparer, indices, { seed, ...(options.bands ? { bands: options.bands } : {}) })
+    const comparer = new PairComparer(
+      table.columns,
+      table.nameValues,
+      table.placeValues,
+      options.nameLevel,
+    )
+    model = trainModel(table.columns, comparer, indices, {
+      seed,
+      ...(options.bands ? { bands: options.bands } : {}),
+    })
   }
   if (options.bands) model.bands = { ...options.bands }
   if (options.modelOut) await writeFile(options.modelOut, JSON.stringify(model, null, 2) + '\n')
-  const tables = buildScoringTables(model, table.columns.names, size, table.nameValues.crossKey, table.crossKeyCount)
+  const tables = buildScoringTables(
+    model,
+    table.columns.names,
+    size,
+    table.nameValues.crossKey,
+    table.crossKeyCount,
+  )
   stageMs.train = performance.now() - t
   onProgress({ stage: 'train', done: 1, total: 1 })
 
   t = performance.now()
   const minProbability = options.minProbability ?? 0.01
   const tasks: ScoringTask[] = []
-  const pairsPerTask = Math.max(50_000, Math.ceil(candidatePairsBeforeScoring / Math.max(1, threads * 24)))
+  const pairsPerTask = Math.max(
+    50_000,
+    Math.ceil(candidatePairsBeforeScoring / Math.max(1, threads * 24)),
+  )
   indices.forEach((index, rule) => {
-    for (const [from, to] of splitKeyRanges(index, pairsPerTask)) tasks.push({ id: tasks.length, rule, from, to })
+    for (const [from, to] of splitKeyRanges(index, pairsPerTask)) {
+      tasks.push({ id: tasks.length, rule, from, to })
+    }
   })
   const truth = options.truthOf?.(table)
   const sharedTruth = truth && threads > 0 ? shareInt32(truth) : truth
@@ -186,7 +224,7 @@ export async function linkFiles(options: LinkOptions, onProgress: (p: LinkProgre
       places: table.placeValues,
       indices: threads > 0 ? indices.map(shareBlockIndex) : indices,
       tables,
-      minWeight: weightFromProbability(minProbability),
+      minWeight: minProbability <= 0 ? -Infinity : weightFromProbability(minProbability),
       truth: sharedTruth,
     },
     tasks,
@@ -229,7 +267,9 @@ export async function linkFiles(options: LinkOptions, onProgress: (p: LinkProgre
     }
   }
   // Strongest links first: with cuts, a weak chain is what gets refused.
-  const order = Array.from({ length: autoLinks }, (_, k) => k).sort((a, b) => (weight[b] as number) - (weight[a] as number) || a - b)
+  const order = Array.from({ length: autoLinks }, (_, k) => k).sort(
+    (a, b) => (weight[b] as number) - (weight[a] as number) || a - b,
+  )
   const clustering = clusterRecords(size, {
     left: Int32Array.from(order, (k) => left[k] as number),
     right: Int32Array.from(order, (k) => right[k] as number),
@@ -243,7 +283,15 @@ export async function linkFiles(options: LinkOptions, onProgress: (p: LinkProgre
   onProgress({ stage: 'write', done: 0, total: 2 })
   let pairsWritten = 0
   for (const c of chunks) pairsWritten += c.length
-  if (options.pairsOut) pairsWritten = await writePairsCsv(options.pairsOut, chunks, table.ids, tables, table.columns.names)
+  if (options.pairsOut) {
+    pairsWritten = await writePairsCsv(
+      options.pairsOut,
+      chunks,
+      table.ids,
+      tables,
+      table.columns.names,
+    )
+  }
   if (options.clustersOut) await writeClustersCsv(options.clustersOut, table.ids, clusterIds)
   stageMs.write = performance.now() - t
   onProgress({ stage: 'write', done: 2, total: 2 })

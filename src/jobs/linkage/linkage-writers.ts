@@ -76,6 +76,8 @@ export async function writePairsCsv(
   await out.write(PAIRS_HEADER + '\n')
   const quoted = ids.map(quoteCsv)
   const prior = tables.prior.toFixed(3)
+  // Level weights are constants: format them once; only TF-adjusted name weights vary.
+  const fixedText = Array.from(tables.weights, (w) => w.toFixed(3))
   let written = 0
   for (const chunk of chunks) {
     for (let k = 0; k < chunk.length; k++) {
@@ -85,12 +87,14 @@ export async function writePairsCsv(
       let line = `${quoted[i]},${quoted[j]},${probabilityFromWeight(w).toFixed(6)},${w.toFixed(3)},${prior}`
       for (let f = 0; f < COMPARISON_COUNT; f++) {
         const level = chunk.gammas[k * COMPARISON_COUNT + f] as number
-        let c = tables.weights[f * LEVEL_SLOTS + level] as number
-        if (f < NAME_COMPARISON_COUNT && level !== 0) {
+        const slot = f * LEVEL_SLOTS + level
+        if (f < NAME_COMPARISON_COUNT && level !== 0 && (tables.tfWeights[slot] as number) !== 0) {
           const col = nameColumns[f] as Int32Array
-          c += termFrequencyAdjustment(tables, f, level, col[i] as number, col[j] as number)
-        }
-        line += `,${c.toFixed(3)}`
+          const c =
+            (tables.weights[slot] as number) +
+            termFrequencyAdjustment(tables, f, level, col[i] as number, col[j] as number)
+          line += `,${c.toFixed(3)}`
+        } else line += `,${fixedText[slot] as string}`
       }
       await out.write(line + '\n')
       written++
@@ -101,9 +105,15 @@ export async function writePairsCsv(
 }
 
 /** Write clusters.csv: every record exactly once with its cluster id. */
-export async function writeClustersCsv(path: string, ids: readonly string[], clusterIds: readonly string[]): Promise<void> {
+export async function writeClustersCsv(
+  path: string,
+  ids: readonly string[],
+  clusterIds: readonly string[],
+): Promise<void> {
   const out = new ChunkWriter(path)
   await out.write('record_id,cluster_id\n')
-  for (let r = 0; r < ids.length; r++) await out.write(`${quoteCsv(ids[r] ?? '')},${quoteCsv(clusterIds[r] ?? '')}\n`)
+  for (let r = 0; r < ids.length; r++) {
+    await out.write(`${quoteCsv(ids[r] ?? '')},${quoteCsv(clusterIds[r] ?? '')}\n`)
+  }
   await out.close()
 }

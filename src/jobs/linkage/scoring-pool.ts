@@ -38,9 +38,12 @@ export interface ScoringTask {
 
 function toShared<T extends Int32Array | Uint8Array>(array: T): T {
   if (array.buffer instanceof SharedArrayBuffer) return array
-  const ctor = array.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }
+  const ctor = array.constructor as {
+    new (buffer: SharedArrayBuffer): T
+    BYTES_PER_ELEMENT: number
+  }
   const copy = new ctor(new SharedArrayBuffer(Math.max(8, array.length * ctor.BYTES_PER_ELEMENT)))
-  copy.set(array as never)
+  copy.set(array)
   return array.length === copy.length ? copy : (copy.subarray(0, array.length) as T)
 }
 
@@ -54,6 +57,10 @@ export function shareBlockIndex(index: BlockIndex): BlockIndex {
     capped: toShared(index.capped),
     keyCount: index.keyCount,
     partMaps: [],
+    refinements: [],
+    nextKey: index.nextKey,
+    splitBlocks: index.splitBlocks,
+    recordsLeftBySplit: index.recordsLeftBySplit,
   }
 }
 
@@ -72,18 +79,33 @@ export async function runScoringTasks(
   if (threads <= 0) {
     const comparer = new PairComparer(setup.columns, setup.names, setup.places, nameLevel)
     tasks.forEach((t, k) => {
-      chunks[k] = scoreCandidateRange(setup.indices, t.rule, t.from, t.to, setup.columns, comparer, setup.tables, setup.minWeight, setup.truth)
+      chunks[k] = scoreCandidateRange(
+        setup.indices,
+        t.rule,
+        t.from,
+        t.to,
+        setup.columns,
+        comparer,
+        setup.tables,
+        setup.minWeight,
+        setup.truth,
+      )
       onTaskDone(k + 1)
     })
     return { chunks, nameEngineCalls: comparer.nameEngineCalls }
   }
   const fromSource = import.meta.url.endsWith('.ts')
-  const workerUrl = new URL(fromSource ? './scoring.worker.ts' : './scoring.worker.js', import.meta.url)
+  const workerUrl = new URL(
+    fromSource ? './scoring.worker.ts' : './scoring.worker.js',
+    import.meta.url,
+  )
   // From TypeScript sources the worker registers tsx itself (as bin/athar.js does):
   // `execArgv: ['--import', 'tsx']` does not reach worker threads on Node 20.
   const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}) })`
   const workers = Array.from({ length: threads }, () =>
-    fromSource ? new Worker(bootstrap, { eval: true, workerData: setup }) : new Worker(workerUrl, { workerData: setup }),
+    fromSource
+      ? new Worker(bootstrap, { eval: true, workerData: setup })
+      : new Worker(workerUrl, { workerData: setup }),
   )
   let next = 0
   let done = 0
@@ -101,17 +123,22 @@ export async function runScoringTasks(
           next++
           worker.postMessage(task)
         }
-        worker.on('message', (message: { id: number; chunk: ScoredChunk; nameEngineCalls: number }) => {
-          chunks[message.id] = message.chunk
-          calls[w] = message.nameEngineCalls
-          done++
-          onTaskDone(done)
-          if (done === tasks.length) resolve()
-          else dispatch()
-        })
+        worker.on(
+          'message',
+          (message: { id: number; chunk: ScoredChunk; nameEngineCalls: number }) => {
+            chunks[message.id] = message.chunk
+            calls[w] = message.nameEngineCalls
+            done++
+            onTaskDone(done)
+            if (done === tasks.length) resolve()
+            else dispatch()
+          },
+        )
         worker.on('error', reject)
         worker.on('exit', (code) => {
-          if (code !== 0 && done < tasks.length) reject(new Error(`scoring worker exited with code ${code}`))
+          if (code !== 0 && done < tasks.length) {
+            reject(new Error(`scoring worker exited with code ${code}`))
+          }
         })
         dispatch()
       })
