@@ -273,6 +273,33 @@ void describe('NameSearchIndex', () => {
     assert.deepEqual(idsOf(local, 'Nizar Qabbani'), first)
   })
 
+  void it("prefers the query on the record's own first and family name, in any order", () => {
+    const local = new NameSearchIndex()
+    // "a-father" sorts first, so only the role bonus can put "b-own" above it.
+    local.add(
+      buildRecord('a-father', {
+        first_name: 'Rami',
+        father_name: 'Samer',
+        family_name: 'Zaytouni',
+      }),
+    )
+    local.add(
+      buildRecord('b-own', { first_name: 'Samer', father_name: 'Rami', family_name: 'Zaytouni' }),
+    )
+    assert.equal(idsOf(local, 'Zaytouni Samer')[0], 'b-own')
+    assert.equal(idsOf(local, 'Samer Zaytouni')[0], 'b-own')
+  })
+
+  void it('finds a record with one typing error in a long name (close level)', () => {
+    const local = new NameSearchIndex()
+    local.add(buildRecord('typo', { first_name: 'Samer', family_name: 'Shahrasrani' }))
+    local.add(buildRecord('other', { first_name: 'Samer', family_name: 'Zaytouni' }))
+    const hit = hitsOf(local, 'Samer Shahrastani').find((h) => h.recordId === 'typo')
+    assert.ok(hit !== undefined)
+    assert.equal(hit.matched.find((m) => m.part === 'family_name')?.level, 'close')
+    assert.equal(idsOf(local, 'Samer Shahrastani')[0], 'typo')
+  })
+
   void it('counts a name token once per query token', () => {
     // A lone محمد must not satisfy both "محمد" and "محمد" of the query.
     const local = new NameSearchIndex()

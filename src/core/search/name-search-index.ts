@@ -72,16 +72,27 @@ const LEVEL_PREFIX = 5
 
 // A query naming the mother matches her name, but a person's own name is the usual intent.
 const MOTHER_PART_FACTOR = 0.85
-// Person Finder ranks given+family in typed order above swapped order (tracing-anchors §1.4).
-const ORDER_BONUS = 0.05
+// A family types the person's own first and family name: a record where the query met its
+// first_name AND family_name beats one where it met, say, the father's name and the family
+// name. Person Finder also ranks given+family in typed order above swapped order
+// (tracing-anchors §1.4): a smaller extra bonus for the typed order.
+const ROLE_BONUS = 0.04
+const ORDER_BONUS = 0.02
 // Rerank blend: the index score stays dominant; compareNames refines the order of the top.
 const RERANK_WEIGHT = 0.2
+// Candidates re-ranked with compareNames (the rest keep their index order below them).
+const DEFAULT_RERANK_DEPTH = 50
 // Candidate generation stops adding posting lists beyond this many postings (latency bound).
 const MAX_CANDIDATE_POSTINGS = 30_000
+// A further query token joins the candidate union only when it reaches at most this share of
+// the records (or SELECTIVE_MIN_POSTINGS): a family name does, محمد (1 man in 7) does not.
+const SELECTIVE_SHARE = 0.01
+const SELECTIVE_MIN_POSTINGS = 2000
 // A lone common name (محمد) is not allowed to make a search scan the whole index.
 const MAX_CANDIDATES = 100_000
-// Skeletons shorter than this get no typing-error expansion: short names collide (محمد/محمود).
-const MIN_CLOSE_SKELETON = 4
+// Skeletons shorter than this get no typing-error expansion: short names are one edit apart
+// from other common names (mhmd محمد / 'hmd أحمد / mhnd مهند on the name engine's skeletons).
+const MIN_CLOSE_SKELETON = 5
 // Raw name strings seen often (first names) are tokenised once; the cache is cleared when big.
 const TOKEN_CACHE_LIMIT = 200_000
 
@@ -297,23 +308,36 @@ export class NameSearchIndex {
     if (parsed.rejected) return parsed
     const limit = clampSearchLimit(options.limit)
     const minScore = options.minScore ?? 0.25
-    const rerankDepth = Math.max(limit, options.rerankDepth ?? 100)
+    const rerankDepth = Math.max(limit, options.rerankDepth ?? DEFAULT_RERANK_DEPTH)
     const q = parsed.tokens
     const gen = this.nextGeneration()
 
     // 1. Expand each query token to the vocabulary tokens it matches, strongest level kept.
+    //    Strong levels (exact … ocr) say "this is the name typed"; weak ones (close, prefix)
+    //    may reach a different common name (مهند is one edit from محمد), so a weak match
+    //    feeds the candidates only when it is rarer than the strong matches (a typo is rare)
+    //    or when nothing matched strongly (a partial or misspelt name).
     const entryQuery: number[] = []
     const entryLevel: number[] = []
     const entryNext: number[] = []
-    const matchedVocab: number[][] = []
-    const postingsPerQuery: number[] = []
+    const tokenSources: CandidateSource[] = []
     for (let j = 0; j < q.length; j++) {
       const levels = this.expandToken(q[j] ?? '')
-      const vocab: number[] = []
-      let total = 0
+      const primary: number[] = []
+      const strong: number[] = []
+      const weak: number[] = []
+      let strongDf = 0
+      let weakDf = 0
       for (const [v, level] of levels) {
-        vocab.push(v)
-        total += this.docFreq[v] ?? 0
+        const df = this.docFreq[v] ?? 0
+        if (level <= LEVEL_VARIANT) primary.push(v)
+        if (level <= LEVEL_OCR) {
+          strong.push(v)
+          strongDf += df
+        } else {
+          weak.push(v)
+          weakDf += df
+        }
         const e = entryQuery.length
         entryQuery.push(j)
         entryLevel.push(level)
@@ -321,20 +345,28 @@ export class NameSearchIndex {
         this.vocabMark[v] = gen
         this.vocabHead[v] = e
       }
-      matchedVocab.push(vocab)
-      postingsPerQuery.push(total)
+      const vocab = [...strong]
+      let size = strongDf
+      for (const v of weak) {
+        const df = this.docFreq[v] ?? 0
+        if (strongDf === 0 || df <= strongDf) {
+          vocab.push(v)
+          size += df
+        }
+      }
+      tokenSources.push({ primary, vocab, size, df: strongDf > 0 ? strongDf : weakDf })
     }
 
     // 2. IDF weight per query token: a token matching many records (محمد) weighs little.
     const n = Math.max(1, this.liveCount)
-    const weights = postingsPerQuery.map((df) =>
+    const weights = tokenSources.map(({ df }) =>
       Math.max(0.05, Math.log(1 + n / (1 + Math.min(df, n)))),
     )
     const weightSum = weights.reduce((a, b) => a + b, 0)
 
     // 3. Candidates: union of the most selective tokens' postings, within a latency budget.
     const filter = this.compileFilters(options.filters)
-    const candidates = this.collectCandidates(matchedVocab, postingsPerQuery, gen, filter)
+    const candidates = this.collectCandidates(tokenSources, gen, filter, rerankDepth)
 
     // 4. Score every candidate from its own tokens.
     const plan: QueryPlan = {
@@ -358,12 +390,14 @@ export class NameSearchIndex {
     const top = selectTop(candidates, scores, rerankDepth, this.recordIds)
     const hits: SearchHit[] = []
     const queryText = q.join(' ')
+    const compareCache = new Map<string, number>()
     for (const c of top) {
       const r = candidates[c] ?? 0
       const reasons: (SearchMatchReason | undefined)[] = []
       const base = this.scoreRecord(r, plan, scratch, reasons)
       const refined =
-        (1 - RERANK_WEIGHT) * base + RERANK_WEIGHT * this.compareWithRecord(queryText, r)
+        (1 - RERANK_WEIGHT) * base +
+        RERANK_WEIGHT * this.compareWithRecord(queryText, r, compareCache)
       const score = Math.round(refined * 1e6) / 1e6
       if (score < minScore) continue
       const matched = reasons.filter((m): m is SearchMatchReason => m !== undefined)
@@ -603,14 +637,14 @@ export class NameSearchIndex {
   }
 
   private collectCandidates(
-    matchedVocab: number[][],
-    postingsPerQuery: number[],
+    sources: CandidateSource[],
     gen: number,
     filter: CompiledFilter | null,
+    wanted: number,
   ): number[] {
-    const order = postingsPerQuery
+    const order = sources
       .map((_, j) => j)
-      .sort((a, b) => (postingsPerQuery[a] ?? 0) - (postingsPerQuery[b] ?? 0) || a - b)
+      .sort((a, b) => (sources[a]?.size ?? 0) - (sources[b]?.size ?? 0) || a - b)
     const out: number[] = []
     const take = (r: number): void => {
       if (out.length >= MAX_CANDIDATES || this.recordMark[r] === gen || this.live[r] !== 1) return
@@ -619,21 +653,26 @@ export class NameSearchIndex {
     }
     let budget = 0
     let used = 0
+    const selective = Math.max(SELECTIVE_MIN_POSTINGS, this.liveCount * SELECTIVE_SHARE)
     for (const j of order) {
-      const size = postingsPerQuery[j] ?? 0
-      if (size === 0) continue
-      if (used > 0 && budget + size > MAX_CANDIDATE_POSTINGS) break
-      budget += size
-      used++
-      if (used === 1 && size > MAX_CANDIDATE_POSTINGS && order.length > 1) {
-        // Every token is common (محمد أحمد): intersect the two smallest instead of a union.
-        const second = order.find((k) => k !== j && (postingsPerQuery[k] ?? 0) > 0)
-        if (second !== undefined) {
-          this.intersectInto(matchedVocab[j] ?? [], matchedVocab[second] ?? [], gen, take)
-          return out
-        }
+      const source = sources[j]
+      if (source === undefined || source.size === 0) continue
+      // After the rarest token, only further selective tokens widen the union: records that
+      // match a common given name alone would rarely make the top and cost latency.
+      if (used > 0 && (budget + source.size > MAX_CANDIDATE_POSTINGS || source.size > selective)) {
+        break
       }
-      for (const v of matchedVocab[j] ?? []) {
+      budget += source.size
+      used++
+      const second = sources[order.find((k) => k !== j && (sources[k]?.size ?? 0) > 0) ?? -1]
+      if (used === 1 && source.size > MAX_CANDIDATE_POSTINGS && second !== undefined) {
+        // Every token is common (محمد أحمد): intersect the two rarest instead of a union —
+        // first on exact/variant matches only, widening when that finds too few.
+        this.intersectInto(source.primary, second.primary, gen, take)
+        if (out.length < wanted) this.intersectInto(source.vocab, second.vocab, gen, take)
+        return out
+      }
+      for (const v of source.vocab) {
         const list = this.postings[v]
         const len = this.postingLength[v] ?? 0
         if (list === undefined) continue
@@ -644,12 +683,17 @@ export class NameSearchIndex {
   }
 
   private intersectInto(a: number[], b: number[], gen: number, take: (r: number) => void): void {
-    // Mark A's records with -gen, then take those of B that carry the mark.
+    // Mark A's records with -gen (leaving those already taken), then take B's marked ones.
     const mark = -gen
+    const marks = this.recordMark
     for (const v of a) {
       const list = this.postings[v]
       const len = this.postingLength[v] ?? 0
-      if (list !== undefined) for (let p = 0; p < len; p++) this.recordMark[list[p] ?? 0] = mark
+      if (list === undefined) continue
+      for (let p = 0; p < len; p++) {
+        const r = list[p] ?? 0
+        if (marks[r] !== gen) marks[r] = mark
+      }
     }
     for (const v of b) {
       const list = this.postings[v]
@@ -657,8 +701,8 @@ export class NameSearchIndex {
       if (list === undefined) continue
       for (let p = 0; p < len; p++) {
         const r = list[p] ?? 0
-        if (this.recordMark[r] === mark) {
-          this.recordMark[r] = 0
+        if (marks[r] === mark) {
+          marks[r] = 0
           take(r)
         }
       }
@@ -726,6 +770,15 @@ export class NameSearchIndex {
       }
       let score = total * inverseWeightSum
       if (last > 0) {
+        let roles = 0
+        for (let j = 0; j < qn; j++) {
+          const t = bestToken[j] ?? -1
+          if (t < 0) continue
+          const part = (recParts[t] ?? 0) & 7
+          if (part === PART_FIRST) roles |= 1
+          else if (part === PART_FAMILY) roles |= 2
+        }
+        if (roles === 3) score += ROLE_BONUS
         const t0 = bestToken[0] ?? -1
         const tl = bestToken[last] ?? -1
         if (
@@ -781,12 +834,17 @@ export class NameSearchIndex {
     let total = 0
     let firstPart = -1
     let lastPart = -1
+    let roles = 0
     if (!conflict && reasons === null) {
       for (let j = 0; j < qn; j++) total += bestGain[j] ?? 0
       const t0 = bestToken[0] ?? -1
       const tl = bestToken[lastQuery] ?? -1
       if (t0 >= 0) firstPart = (this.recParts[t0] ?? 0) & 7
       if (tl >= 0) lastPart = (this.recParts[tl] ?? 0) & 7
+      for (let j = 0; j < qn; j++) {
+        const t = bestToken[j] ?? -1
+        if (t >= 0) roles |= roleBitOf((this.recParts[t] ?? 0) & 7)
+      }
     } else {
       // Greedy one-to-one: strongest pairs first, a name token serves one query token only
       // (otherwise "محمد محمد" would score twice on a lone محمد).
@@ -818,6 +876,7 @@ export class NameSearchIndex {
         const part = rawPart & 7
         if (j === 0) firstPart = part
         if (j === lastQuery) lastPart = part
+        roles |= roleBitOf(part)
         if (reasons !== null) {
           reasons[j] = {
             query: plan.tokens[j] ?? '',
@@ -829,12 +888,13 @@ export class NameSearchIndex {
       }
     }
     let score = plan.weightSum > 0 ? total / plan.weightSum : 0
+    if (lastQuery > 0 && roles === 3) score += ROLE_BONUS
     if (lastQuery > 0 && firstPart === PART_FIRST && lastPart === PART_FAMILY) score += ORDER_BONUS
     return score
   }
 
   /** Best name-engine similarity of the query with the record's name in common shapes. */
-  private compareWithRecord(queryText: string, r: number): number {
+  private compareWithRecord(queryText: string, r: number, cache: Map<string, number>): number {
     const start = this.tokenStart[r] ?? 0
     const end = this.tokenStart[r + 1] ?? 0
     const byPart: string[][] = [[], [], [], [], [], [], []]
@@ -843,19 +903,35 @@ export class NameSearchIndex {
       byPart[part]?.push(this.vocabText[this.recTokens[t] ?? 0] ?? '')
     }
     const [first = [], father = [], grandfather = [], family = [], , , other = []] = byPart
-    const shapes = new Set<string>()
-    shapes.add([...first, ...family].join(' '))
-    shapes.add([...first, ...father, ...family].join(' '))
-    shapes.add([...first, ...father, ...grandfather, ...family, ...other].join(' '))
+    // Two shapes: what families type (first + family) and the whole chain.
+    const short = [...first, ...family].join(' ')
+    const chain = [...first, ...father, ...grandfather, ...family, ...other].join(' ')
     let best = 0
-    for (const shape of shapes) {
+    for (const shape of short === chain ? [short] : [short, chain]) {
       if (shape === '') continue
-      const c = compareNames(queryText, shape)
-      const value = (NAME_COMPARE_QUALITY[c.level] + c.similarity) / 2
+      // Common names repeat among candidates: compare each distinct shape once per query.
+      let value = cache.get(shape)
+      if (value === undefined) {
+        const c = compareNames(queryText, shape)
+        value = (NAME_COMPARE_QUALITY[c.level] + c.similarity) / 2
+        cache.set(shape, value)
+      }
       if (value > best) best = value
     }
     return best
   }
+}
+
+/** Where one query token's candidates come from. */
+interface CandidateSource {
+  /** Vocabulary tokens matched at exact/variant level. */
+  primary: number[]
+  /** Vocabulary tokens whose postings feed the candidates (strong + rare weak matches). */
+  vocab: number[]
+  /** Postings behind `vocab`. */
+  size: number
+  /** Postings behind the strong matches (else the weak ones): the IDF basis. */
+  df: number
 }
 
 /** Per-search state shared by candidate scoring (entries: one per query token × vocab token). */
@@ -870,6 +946,11 @@ interface QueryPlan {
   weightSum: number
   bestGain: Float64Array
   bestToken: Int32Array
+}
+
+/** 1 for a first name, 2 for a family name, 0 otherwise (see ROLE_BONUS). */
+function roleBitOf(part: number): number {
+  return part === PART_FIRST ? 1 : part === PART_FAMILY ? 2 : 0
 }
 
 interface CompiledFilter {

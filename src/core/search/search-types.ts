@@ -73,7 +73,7 @@ export interface SearchOptions {
   filters?: SearchFilters | undefined
   /** Hits below this score are not returned (anti-enumeration). Default 0.25. */
   minScore?: number | undefined
-  /** How many top candidates are re-ranked with compareNames. Default 100. */
+  /** How many top candidates are re-ranked with compareNames. Default 50. */
   rerankDepth?: number | undefined
 }
 
