@@ -233,6 +233,85 @@ export interface PersonEventTable {
   at: string
 }
 
+/** A family's missing-person case; reporter_* hold AES-256-GCM ciphertexts (0006). */
+export interface CaseFileTable {
+  id: string
+  organisation_id: string
+  record_id: string
+  status: string
+  sensitivity: string
+  shared_with: string
+  reporter_name: string
+  reporter_relation: string
+  reporter_phone: string | null
+  reporter_contact: string | null
+  /** JSON: purposes, sharing, date. */
+  consent: string
+  consent_withdrawn_at: string | null
+  idempotency_key: string
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface CaseEventTable {
+  id: string
+  case_id: string
+  /** Order within the case (timestamps can tie). */
+  seq: number
+  /** 'status' (a transition) or 'deceased_vote' (one reviewer's conclusion). */
+  kind: string
+  from_status: string | null
+  to_status: string | null
+  cause: string
+  actor_id: string | null
+  at: string
+}
+
+export interface TaskTable {
+  id: string
+  organisation_id: string
+  kind: string
+  case_id: string
+  assignee_role: string | null
+  assignee_user_id: string | null
+  status: string
+  due_at: string | null
+  done_by: string | null
+  done_at: string | null
+  created_at: string
+}
+
+export interface MediaBlobTable {
+  sha256: string
+  media_type: string
+  size: number
+  /** Base64 of the bytes. */
+  content: string
+  stored_by: string
+  stored_at: string
+}
+
+export interface IntakeTable {
+  id: string
+  organisation_id: string
+  record_id: string
+  idempotency_key: string
+  unidentified: number
+  approximate_age: number | null
+  sex: string | null
+  distinguishing_marks: string | null
+  language: string | null
+  health_urgency: string
+  facility_place_id: string | null
+  facility_text: string | null
+  zone: string | null
+  photo_sha256: string | null
+  attach_to_record_id: string | null
+  registered_by: string
+  registered_at: string
+}
+
 export interface Database {
   organisation: OrganisationTable
   app_user: AppUserTable
@@ -250,6 +329,11 @@ export interface Database {
   person: PersonTable
   person_member: PersonMemberTable
   person_event: PersonEventTable
+  case_file: CaseFileTable
+  case_event: CaseEventTable
+  task: TaskTable
+  media_blob: MediaBlobTable
+  intake: IntakeTable
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>
@@ -269,4 +353,9 @@ export type ReviewDecisionRow = Selectable<ReviewDecisionTable>
 export type PersonRow = Selectable<PersonTable>
 export type PersonMemberRow = Selectable<PersonMemberTable>
 export type PersonEventRow = Selectable<PersonEventTable>
+export type CaseFileRow = Selectable<CaseFileTable>
+export type CaseEventRow = Selectable<CaseEventTable>
+export type TaskRow = Selectable<TaskTable>
+export type MediaBlobRow = Selectable<MediaBlobTable>
+export type IntakeRow = Selectable<IntakeTable>
 export type { Generated }

@@ -636,6 +636,22 @@ export interface DecisionOutcome {
 
 const VERDICTS: readonly ReviewVerdict[] = ['same', 'not_same', 'unsure']
 
+/** A committed reviewer decision, as told to listeners (cases follow their matches). */
+export interface PairDecidedEvent {
+  organisationId: string
+  leftId: string
+  rightId: string
+  verdict: ReviewVerdict
+  reviewerId: string
+}
+export type PairDecidedListener = (event: PairDecidedEvent) => Promise<void>
+const decisionListeners = new WeakMap<ServiceContext, PairDecidedListener[]>()
+
+/** Be told of each decision after it is committed; decidePair waits for the listener. */
+export function onPairDecided(ctx: ServiceContext, listener: PairDecidedListener): void {
+  decisionListeners.set(ctx, [...(decisionListeners.get(ctx) ?? []), listener])
+}
+
 /** Store a reviewer's decision as a fact and update the persons it touches. */
 export async function decidePair(
   ctx: ServiceContext,
@@ -665,7 +681,7 @@ export async function decidePair(
   const sensitive = isDeceasedRow(left) || isDeceasedRow(right)
   const key = storedPairKey(left.id, right.id)
   enableIncrementalLinkage(ctx)
-  return serializeLinkage(ctx, async () => {
+  const outcome = await serializeLinkage(ctx, async () => {
     const earlier = await repo.listDecisionsForPairs(ctx.handle.db, actor.organisationId, [key])
     if (sensitive && request.verdict === 'same' && secondSame(earlier, actor.userId)) {
       // The confirming second "same" on a sensitive pair is a sensitive conclusion.
@@ -717,6 +733,9 @@ export async function decidePair(
       return { decisionId: row.id, status, sensitive, persons }
     })
   })
+  const event = { organisationId: actor.organisationId, leftId: left.id, rightId: right.id, verdict: request.verdict, reviewerId: actor.userId }
+  for (const listener of decisionListeners.get(ctx) ?? []) await listener(event)
+  return outcome
 }
 
 function secondSame(earlier: readonly ReviewDecisionRow[], reviewerId: string): boolean {

@@ -414,3 +414,66 @@ export async function startImportJob(ctx: ServiceContext, actor: Actor, request:
   const { id, done } = await startJob(ctx, actor, 'import', (job) => importRecords(ctx, actor, { ...request, onProgress: (f, stage) => job.progress(f, stage) }))
   return { jobId: id, done }
 }
+
+/** What a form (a family report, an intake at the gate) says about one person. */
+export interface FormRecordInput {
+  /** Id of what the record came from (the case or intake id); becomes its record key. */
+  key: string
+  fields: Omit<PersonRecordFields, 'record_id' | 'extra'> & { extra?: Record<string, string> | undefined }
+  /** `family-report`, `intake`, ... */
+  sourceKind: string
+  sensitivity?: Sensitivity | undefined
+}
+
+/**
+ * Store one form-entered record inside the caller's transaction, as version 1 with its
+ * audit entry, like an imported row but without a batch. The caller tells the listeners
+ * once its transaction has committed (`announceRecords`).
+ */
+export async function createRecord(ctx: ServiceContext, trx: Kysely<Database>, actor: Actor, input: FormRecordInput): Promise<PersonRecordRow> {
+  const at = ctx.clock().toISOString()
+  const f = input.fields
+  const text = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim())
+  const row: PersonRecordRow = {
+    id: randomUUID(),
+    organisation_id: actor.organisationId,
+    batch_id: null,
+    record_key: input.key,
+    row_number: null,
+    source_kind: input.sourceKind,
+    sensitivity: input.sensitivity ?? 'sensitive',
+    shared_with: '[]',
+    version: 1,
+    age: f.age ?? null,
+    extra: JSON.stringify(f.extra ?? {}),
+    created_by: actor.userId,
+    created_at: at,
+    updated_at: at,
+    source: text(f.source),
+    full_name: text(f.full_name),
+    first_name: text(f.first_name),
+    father_name: text(f.father_name),
+    grandfather_name: text(f.grandfather_name),
+    family_name: text(f.family_name),
+    mother_name: text(f.mother_name),
+    mother_family_name: text(f.mother_family_name),
+    sex: f.sex ?? null,
+    birth_date: text(f.birth_date),
+    recorded_on: text(f.recorded_on),
+    birth_place: text(f.birth_place),
+    national_id: text(f.national_id),
+    last_seen_date: text(f.last_seen_date),
+    last_seen_place: text(f.last_seen_place),
+    detention_place: text(f.detention_place),
+    notes: text(f.notes),
+  }
+  await insertWithVersions(trx, [row], actor.userId, at, () => undefined)
+  await appendAudit(ctx, trx, actor, { action: 'record.create', objectType: 'record', objectId: row.id, details: { sourceKind: input.sourceKind } })
+  return row
+}
+
+/** Tell the listeners (search index, incremental linkage) of records stored outside an import. */
+export function announceRecords(ctx: ServiceContext, rows: readonly PersonRecordRow[]): void {
+  const added = rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, fields: fieldsOf(r), sensitivity: toSensitivity(r.sensitivity), sharedWith: JSON.parse(r.shared_with) as string[] }))
+  for (const l of listeners.get(ctx) ?? []) l(added)
+}

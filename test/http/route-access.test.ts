@@ -12,6 +12,8 @@ import { DIALECTS, openTestContext, type TestContext } from '../support/test-dat
 import { buildOrganisation, buildUser } from '../support/factories.js'
 import { anonymous, multipartCsv, signIn, type Client } from '../support/http.js'
 import { startImportJob } from '../../src/services/record.service.js'
+import { randomUUID } from 'node:crypto'
+import { fileReport } from '../../src/services/case.service.js'
 
 type Subject = Role | 'anonymous' | 'other_org'
 const SUBJECTS: Subject[] = ['anonymous', ...ROLES, 'other_org']
@@ -21,6 +23,7 @@ interface Fixture {
   freshUsername: () => string
   recordId: string
   jobId: string
+  caseId: string
 }
 
 
@@ -116,6 +119,38 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   { method: 'GET', url: '/api/persons/:id', request: () => ({ url: '/api/persons/no-such-person' }), expect: only(404, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']) },
   { method: 'GET', url: '/api/linkage/model', request: () => ({ url: '/api/linkage/model' }), expect: only(200, ['coordinator', 'investigator', 'reviewer']) },
+  // Cases (policy: case.create/reveal_contact → caseworker; case.read sensitive → caseworker,
+  // investigator, reviewer; case.update → caseworker, reviewer). Another organisation's
+  // unshared case does not exist for it (404). The case is `sensitive`: coordinators read normal only.
+  {
+    method: 'POST',
+    url: '/api/cases',
+    request: () => ({
+      url: '/api/cases',
+      body: { idempotencyKey: randomUUID(), person: { first_name: 'سامر' }, reporter: { name: 'Synthetic', relation: 'brother' }, consent: { purposes: ['tracing'], givenOn: '2026-01-10' } },
+    }),
+    expect: only(201, ['caseworker']),
+  },
+  { method: 'GET', url: '/api/cases', request: () => ({ url: '/api/cases' }), expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']) },
+  { method: 'GET', url: '/api/cases/:id', request: (f) => ({ url: `/api/cases/${f.caseId}` }), expect: { ...only(200, ['caseworker', 'investigator', 'reviewer']), other_org: 404 } },
+  { method: 'POST', url: '/api/cases/:id/reveal-reporter', request: (f) => ({ url: `/api/cases/${f.caseId}/reveal-reporter` }), expect: { ...only(200, ['caseworker']), other_org: 404 } },
+  {
+    method: 'POST',
+    url: '/api/cases/:id/consent/withdraw',
+    request: (f) => ({ url: `/api/cases/${f.caseId}/consent/withdraw`, body: { purposes: ['prosecution'] } }),
+    expect: { ...only(200, ['caseworker', 'reviewer']), other_org: 404 },
+  },
+  // Only the caseworker may close; the reviewer holds case.update but not this transition.
+  { method: 'POST', url: '/api/cases/:id/transitions', request: (f) => ({ url: `/api/cases/${f.caseId}/transitions`, body: { to: 'closed' } }), expect: { ...only(200, ['caseworker']), other_org: 404 } },
+  { method: 'GET', url: '/api/tasks', request: () => ({ url: '/api/tasks' }), expect: only(200, ['caseworker', 'reviewer']) },
+  { method: 'POST', url: '/api/tasks/:id/complete', request: () => ({ url: '/api/tasks/no-such-task/complete' }), expect: only(404, ['caseworker', 'reviewer']) },
+  {
+    method: 'POST',
+    url: '/api/intakes',
+    request: () => ({ url: '/api/intakes', body: { idempotencyKey: randomUUID(), unidentified: true, approximateAge: 30, healthUrgency: 'none', facilityText: 'Gate 1' } }),
+    expect: only(201, ['field_officer', 'caseworker']),
+  },
+  { method: 'GET', url: '/api/dashboard', request: () => ({ url: '/api/dashboard' }), expect: { default: 200, anonymous: 401 } },
 ]
 
 for (const dialect of DIALECTS) {
@@ -126,6 +161,7 @@ for (const dialect of DIALECTS) {
     let orgId = ''
     let recordId = ''
     let jobId = ''
+    let caseId = ''
     let n = 0
 
     before(async () => {
@@ -147,6 +183,15 @@ for (const dialect of DIALECTS) {
       jobId = started.jobId
       const row = await ctx.handle.db.selectFrom('person_record').select('id').executeTakeFirstOrThrow()
       recordId = row.id
+      const caseOwner = await buildUser(ctx, { organisationId: orgId, role: 'caseworker', username: 'case-owner' })
+      caseId = (
+        await fileReport(ctx, { userId: caseOwner.id, organisationId: orgId, role: 'caseworker' }, {
+          idempotencyKey: randomUUID(),
+          person: { first_name: 'محمد' },
+          reporter: { name: 'Synthetic', relation: 'mother', phone: '+963 900 000 000' },
+          consent: { purposes: ['tracing', 'prosecution'], givenOn: '2026-01-10' },
+        })
+      ).caseId
     })
     after(async () => {
       await app.close()
@@ -192,7 +237,7 @@ for (const dialect of DIALECTS) {
           const victim = route.url.includes('/disable') ? (await buildUser(ctx, { organisationId: orgId, role: 'viewer', username: `victim-${n}` })).username : 'no-victim'
           const client = await clientFor(subject, route.url === '/api/auth/logout')
           let k = 0
-          const req = route.request({ victimUsername: victim, freshUsername: () => `fresh-${n}-${++k}`, recordId, jobId })
+          const req = route.request({ victimUsername: victim, freshUsername: () => `fresh-${n}-${++k}`, recordId, jobId, caseId })
           const res = await client.request(route.method, req.url, req.body, req.headers)
           const expected = route.expect[subject] ?? route.expect.default
           assert.equal(res.statusCode, expected, `${subject}: ${res.body}`)

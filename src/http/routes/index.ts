@@ -4,7 +4,10 @@ import type { ServiceContext } from '../../services/context.js'
 import { exportRoutes, recordsRoutes } from './records.routes.js'
 import { searchRoutes } from './search.routes.js'
 import { linkageRoutes } from './linkage.routes.js'
+import { casesRoutes } from './cases.routes.js'
+import { intakeRoutes } from './intake.routes.js'
+import { dashboardRoutes } from './dashboard.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
-export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, exportRoutes, recordsRoutes, linkageRoutes]
+export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, exportRoutes, recordsRoutes, linkageRoutes, casesRoutes, intakeRoutes, dashboardRoutes]
