@@ -3,7 +3,12 @@
  * through the ordinary import service — one file per source kind — so the demo shows real
  * batches with provenance, not rows slipped into the database.
  */
-import { formatRecordHeader, formatRecordRow, generateRecords, type GeneratedRecord } from '../../bench/generator/index.js'
+import {
+  formatRecordHeader,
+  formatRecordRow,
+  generateRecords,
+  type GeneratedRecord,
+} from '../../bench/generator/index.js'
 import { actAsUser } from '../services/access.service.js'
 import { importRecords } from '../services/record.service.js'
 import type { ServiceContext } from '../services/context.js'
@@ -32,7 +37,12 @@ export const seedDemoRecords: DemoSeeder = async (ctx: ServiceContext, _org, use
   }
   for (const [kind, list] of bySource) {
     const csv = formatRecordHeader() + list.map((g) => formatRecordRow(g.fields)).join('')
-    const outcome = await importRecords(ctx, actor, { bytes: Buffer.from(csv, 'utf8'), fileName: `demo-${kind}.csv`, sourceKind: kind, document: DOCUMENTS[kind] })
+    const outcome = await importRecords(ctx, actor, {
+      bytes: Buffer.from(csv, 'utf8'),
+      fileName: `demo-${kind}.csv`,
+      sourceKind: kind,
+      document: DOCUMENTS[kind],
+    })
     options.progress(`demo: imported ${outcome.recordCount} ${kind} records`)
   }
 }

@@ -23,8 +23,13 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
 /** Turn a domain error into a one-line CLI failure. */
 export function toCliError(error: unknown): unknown {
   if (error instanceof DomainError) {
-    const details = error.problems.map((p) => `${p.row !== undefined ? `row ${p.row}, ` : ''}${p.field}: ${p.message}`).join('; ')
-    return new CliError(details ? `${error.message} (${details})` : error.message, EXIT_CODES[error.code])
+    const details = error.problems
+      .map((p) => `${p.row !== undefined ? `row ${p.row}, ` : ''}${p.field}: ${p.message}`)
+      .join('; ')
+    return new CliError(
+      details ? `${error.message} (${details})` : error.message,
+      EXIT_CODES[error.code],
+    )
   }
   return error
 }

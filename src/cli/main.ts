@@ -23,14 +23,23 @@ export function buildProgram(): Command {
 export async function main(argv: string[], streams?: CliIO): Promise<number> {
   if (streams) setIO(streams)
   const program = buildProgram()
-  program.configureOutput({ writeOut: (s) => io().out.write(s), writeErr: (s) => io().err.write(s) })
+  program.configureOutput({
+    writeOut: (s) => io().out.write(s),
+    writeErr: (s) => io().err.write(s),
+  })
   try {
     await program.parseAsync(argv, { from: 'user' })
     return 0
   } catch (error) {
     if (error instanceof CommanderError) {
       // help and version are "errors" to commander; they already printed.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
+        return 0
+      }
       return error.exitCode === 0 ? 0 : 2
     }
     if (error instanceof CliError) {

@@ -9,7 +9,10 @@ export interface Output {
   data(value: unknown): void
 }
 
-export function createOutput(json: boolean, stream: { write(text: string): unknown } = io().out): Output {
+export function createOutput(
+  json: boolean,
+  stream: { write(text: string): unknown } = io().out,
+): Output {
   return {
     json,
     line(text) {

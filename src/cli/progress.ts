@@ -10,7 +10,14 @@ export interface ProgressReporter {
 export function createProgress(label: string, enabled = true): ProgressReporter {
   if (!enabled) return { update: () => undefined, stop: () => undefined }
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {stage}`, hideCursor: true, clearOnComplete: false, stream: io().err as NodeJS.WritableStream, noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: `${label} [{bar}] {percentage}% | {stage}`,
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: io().err as NodeJS.WritableStream,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     cliProgress.Presets.shades_classic,
   )
   bar.start(100, 0, { stage: 'starting' })

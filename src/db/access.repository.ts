@@ -1,6 +1,12 @@
 /** Organisations, users, sessions and login throttling. */
 import type { Kysely } from 'kysely'
-import type { AppUserRow, Database, NewAppUserRow, OrganisationRow, SessionRow } from './database.js'
+import type {
+  AppUserRow,
+  Database,
+  NewAppUserRow,
+  OrganisationRow,
+  SessionRow,
+} from './database.js'
 
 type Db = Kysely<Database>
 
@@ -8,11 +14,17 @@ export async function insertOrganisation(db: Db, row: OrganisationRow): Promise<
   await db.insertInto('organisation').values(row).execute()
 }
 
-export async function findOrganisationById(db: Db, id: string): Promise<OrganisationRow | undefined> {
+export async function findOrganisationById(
+  db: Db,
+  id: string,
+): Promise<OrganisationRow | undefined> {
   return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function findOrganisationByName(db: Db, name: string): Promise<OrganisationRow | undefined> {
+export async function findOrganisationByName(
+  db: Db,
+  name: string,
+): Promise<OrganisationRow | undefined> {
   return db.selectFrom('organisation').selectAll().where('name', '=', name).executeTakeFirst()
 }
 
@@ -24,7 +36,10 @@ export async function insertUser(db: Db, row: NewAppUserRow): Promise<void> {
   await db.insertInto('app_user').values(row).execute()
 }
 
-export async function findUserByUsername(db: Db, username: string): Promise<AppUserRow | undefined> {
+export async function findUserByUsername(
+  db: Db,
+  username: string,
+): Promise<AppUserRow | undefined> {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst()
 }
 
@@ -39,7 +54,11 @@ export async function listUsers(db: Db, organisationId?: string): Promise<AppUse
 }
 
 export async function setUserDisabled(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('app_user').set({ disabled: 1, disabled_at: at }).where('id', '=', id).execute()
+  await db
+    .updateTable('app_user')
+    .set({ disabled: 1, disabled_at: at })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function updateUserPasswordHash(db: Db, id: string, hash: string): Promise<void> {

@@ -9,8 +9,15 @@ type Db = Kysely<Database>
 export async function lockAuditHead(db: Db, dialect: Dialect): Promise<AuditHeadTable | undefined> {
   if (dialect === 'postgres') {
     // Appends from several server processes serialise on this row.
-    await sql`insert into audit_head (id, seq, hash, seal) values (1, 0, '', '') on conflict (id) do nothing`.execute(db)
-    const row = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst()
+    await sql`insert into audit_head (id, seq, hash, seal) values (1, 0, '', '') on conflict (id) do nothing`.execute(
+      db,
+    )
+    const row = await db
+      .selectFrom('audit_head')
+      .selectAll()
+      .where('id', '=', 1)
+      .forUpdate()
+      .executeTakeFirst()
     return row && row.seq > 0 ? normaliseHead(row) : undefined
   }
   const row = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst()
@@ -35,7 +42,9 @@ export async function writeAuditHead(db: Db, head: AuditHeadTable): Promise<void
   await db
     .insertInto('audit_head')
     .values(head)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: head.seq, hash: head.hash, seal: head.seal }))
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ seq: head.seq, hash: head.hash, seal: head.seal }),
+    )
     .execute()
 }
 
@@ -69,6 +78,9 @@ export async function listAuditEntries(
 }
 
 export async function countAuditEntries(db: Db): Promise<number> {
-  const r = await db.selectFrom('audit_entry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const r = await db
+    .selectFrom('audit_entry')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(r.n)
 }

@@ -8,7 +8,11 @@ export async function insertJob(db: Db, row: JobRow): Promise<void> {
   await db.insertInto('job').values(row).execute()
 }
 
-export async function updateJob(db: Db, id: string, changes: Partial<Pick<JobRow, 'status' | 'progress' | 'stage' | 'result' | 'updated_at'>>): Promise<void> {
+export async function updateJob(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<JobRow, 'status' | 'progress' | 'stage' | 'result' | 'updated_at'>>,
+): Promise<void> {
   await db.updateTable('job').set(changes).where('id', '=', id).execute()
 }
 

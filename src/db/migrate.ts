@@ -31,7 +31,11 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrateOu
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   })
   const { error, results } = await migrator.migrateToLatest()
-  const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName)
-  if (error) return { applied, error: error instanceof Error ? error.message : JSON.stringify(error) }
+  const applied = (results ?? [])
+    .filter((r: MigrationResult) => r.status === 'Success')
+    .map((r) => r.migrationName)
+  if (error) {
+    return { applied, error: error instanceof Error ? error.message : JSON.stringify(error) }
+  }
   return { applied }
 }

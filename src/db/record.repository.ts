@@ -1,10 +1,19 @@
 /** Import batches, person records and their versions. */
 import type { Kysely } from 'kysely'
-import type { Database, ImportBatchRow, PersonRecordRow, PersonRecordVersionRow } from './database.js'
+import type {
+  Database,
+  ImportBatchRow,
+  PersonRecordRow,
+  PersonRecordVersionRow,
+} from './database.js'
 
 type Db = Kysely<Database>
 
-export async function findBatchByHash(db: Db, organisationId: string, sha256: string): Promise<ImportBatchRow | undefined> {
+export async function findBatchByHash(
+  db: Db,
+  organisationId: string,
+  sha256: string,
+): Promise<ImportBatchRow | undefined> {
   return db
     .selectFrom('import_batch')
     .selectAll()
@@ -17,8 +26,18 @@ export async function findBatchById(db: Db, id: string): Promise<ImportBatchRow 
   return db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function listBatches(db: Db, organisationId: string, limit: number): Promise<ImportBatchRow[]> {
-  return db.selectFrom('import_batch').selectAll().where('organisation_id', '=', organisationId).orderBy('imported_at', 'desc').limit(limit).execute()
+export async function listBatches(
+  db: Db,
+  organisationId: string,
+  limit: number,
+): Promise<ImportBatchRow[]> {
+  return db
+    .selectFrom('import_batch')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('imported_at', 'desc')
+    .limit(limit)
+    .execute()
 }
 
 export async function insertBatch(db: Db, row: ImportBatchRow): Promise<void> {
@@ -30,14 +49,20 @@ const CHUNK = 500
 
 export async function insertRecords(db: Db, rows: PersonRecordRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insertInto('person_record').values(rows.slice(i, i + CHUNK)).execute()
+    await db
+      .insertInto('person_record')
+      .values(rows.slice(i, i + CHUNK))
+      .execute()
   }
 }
 
 export async function insertVersions(db: Db, rows: PersonRecordVersionRow[]): Promise<void> {
   const chunk = 2000
   for (let i = 0; i < rows.length; i += chunk) {
-    await db.insertInto('person_record_version').values(rows.slice(i, i + chunk)).execute()
+    await db
+      .insertInto('person_record_version')
+      .values(rows.slice(i, i + chunk))
+      .execute()
   }
 }
 
@@ -49,17 +74,32 @@ export async function findRecordsByIds(db: Db, ids: readonly string[]): Promise<
   if (ids.length === 0) return []
   const out: PersonRecordRow[] = []
   for (let i = 0; i < ids.length; i += 500) {
-    out.push(...(await db.selectFrom('person_record').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()))
+    out.push(
+      ...(await db
+        .selectFrom('person_record')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    )
   }
   return out
 }
 
-export async function updateRecord(db: Db, id: string, changes: Partial<PersonRecordRow>): Promise<void> {
+export async function updateRecord(
+  db: Db,
+  id: string,
+  changes: Partial<PersonRecordRow>,
+): Promise<void> {
   await db.updateTable('person_record').set(changes).where('id', '=', id).execute()
 }
 
 export async function listVersions(db: Db, recordId: string): Promise<PersonRecordVersionRow[]> {
-  return db.selectFrom('person_record_version').selectAll().where('record_id', '=', recordId).orderBy('version').execute()
+  return db
+    .selectFrom('person_record_version')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('version')
+    .execute()
 }
 
 export async function countRecords(db: Db, organisationId?: string): Promise<number> {
@@ -70,11 +110,21 @@ export async function countRecords(db: Db, organisationId?: string): Promise<num
 }
 
 /** All records in a stable order, a page at a time (for exports and index builds). */
-export async function* streamRecords(db: Db, filter: { organisationIds?: readonly string[] } = {}, pageSize = 5000): AsyncGenerator<PersonRecordRow> {
+export async function* streamRecords(
+  db: Db,
+  filter: { organisationIds?: readonly string[] } = {},
+  pageSize = 5000,
+): AsyncGenerator<PersonRecordRow> {
   let after = ''
   for (;;) {
     let q = db.selectFrom('person_record').selectAll().where('id', '>', after)
-    if (filter.organisationIds) q = q.where('organisation_id', 'in', filter.organisationIds.length > 0 ? [...filter.organisationIds] : [''])
+    if (filter.organisationIds) {
+      q = q.where(
+        'organisation_id',
+        'in',
+        filter.organisationIds.length > 0 ? [...filter.organisationIds] : [''],
+      )
+    }
     const page = await q.orderBy('id').limit(pageSize).execute()
     for (const row of page) yield row
     if (page.length < pageSize) return

@@ -50,8 +50,24 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
 function buildValidators(): { body: Ajv; other: Ajv } {
   // Bodies are validated strictly: a number where a string belongs is an error, not
   // something to coerce. Query strings and params arrive as text and are coerced.
-  const body = addFormats(new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true, strict: false }))
-  const other = addFormats(new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false }))
+  const body = addFormats(
+    new Ajv({
+      allErrors: true,
+      coerceTypes: false,
+      removeAdditional: false,
+      useDefaults: true,
+      strict: false,
+    }),
+  )
+  const other = addFormats(
+    new Ajv({
+      allErrors: true,
+      coerceTypes: 'array',
+      removeAdditional: false,
+      useDefaults: true,
+      strict: false,
+    }),
+  )
   return { body, other }
 }
 
@@ -67,7 +83,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.onRoute) {
     const listener = deps.onRoute
     app.addHook('onRoute', (route) => {
-      for (const m of Array.isArray(route.method) ? route.method : [route.method]) listener(m, route.url)
+      for (const m of Array.isArray(route.method) ? route.method : [route.method]) {
+        listener(m, route.url)
+      }
     })
   }
 
@@ -84,7 +102,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !deps.webRoot) {
-      return sendProblem(reply, problemOf('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`))
+      return sendProblem(
+        reply,
+        problemOf('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`),
+      )
     }
     // The web app routes on the client: unknown GET paths get index.html.
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
@@ -117,11 +138,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Athar API', version: '0.1.0', description: 'Tracing the disappeared: records, linkage, evidence, operations. Errors are RFC 9457 problem details.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieName } } },
+      info: {
+        title: 'Athar API',
+        version: '0.1.0',
+        description:
+          'Tracing the disappeared: records, linkage, evidence, operations. Errors are RFC 9457 problem details.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: cookieName } },
+      },
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  })
 
   // Person data must never sit in a shared or browser cache (ASVS 14.3.2).
   app.addHook('onSend', async (request, reply, payload) => {
@@ -135,12 +167,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return { status: 'ok' }
   })
 
-  await app.register(authRoutes, { ctx: deps.ctx, cookieName, secureCookies: secure, loginRateLimit: deps.loginRateLimit ?? 20 })
+  await app.register(authRoutes, {
+    ctx: deps.ctx,
+    cookieName,
+    secureCookies: secure,
+    loginRateLimit: deps.loginRateLimit ?? 20,
+  })
   await app.register(adminRoutes, { ctx: deps.ctx })
   for (const register of extraRouteRegistrars) await app.register(register, { ctx: deps.ctx })
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webRoot, prefix: '/', wildcard: false, index: ['index.html'] })
+    await app.register(fastifyStatic, {
+      root: deps.webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    })
   }
   return app
 }

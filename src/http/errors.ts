@@ -42,15 +42,28 @@ const TITLES: Record<ErrorCode, string> = {
   internal: 'Something went wrong on our side',
 }
 
-export function problemOf(code: ErrorCode, detail?: string, errors?: readonly FieldProblem[]): Problem {
-  const p: Problem = { type: `https://athar.invalid/problems/${code}`, title: TITLES[code], status: HTTP_STATUS[code], code }
+export function problemOf(
+  code: ErrorCode,
+  detail?: string,
+  errors?: readonly FieldProblem[],
+): Problem {
+  const p: Problem = {
+    type: `https://athar.invalid/problems/${code}`,
+    title: TITLES[code],
+    status: HTTP_STATUS[code],
+    code,
+  }
   if (detail !== undefined) p.detail = detail
   if (errors && errors.length > 0) p.errors = errors.map((e) => ({ ...e }))
   return p
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.status(problem.status).type('application/problem+json').header('cache-control', 'no-store').send(problem)
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .header('cache-control', 'no-store')
+    .send(problem)
 }
 
 interface AjvErrorLike {
@@ -82,29 +95,55 @@ function messageOf(e: AjvErrorLike): string {
 /** Map any thrown error to a problem. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof DomainError) return problemOf(error.code, error.message, error.problems)
-  const fe = error as Partial<FastifyError> & { validation?: AjvErrorLike[]; validationContext?: string }
+  const fe = error as Partial<FastifyError> & {
+    validation?: AjvErrorLike[]
+    validationContext?: string
+  }
   if (Array.isArray(fe.validation)) {
-    const errors = fe.validation.map((e) => ({ field: fieldOf(e, fe.validationContext), message: messageOf(e) }))
-    return problemOf('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors)
+    const errors = fe.validation.map((e) => ({
+      field: fieldOf(e, fe.validationContext),
+      message: messageOf(e),
+    }))
+    return problemOf(
+      'validation_failed',
+      errors.map((e) => `${e.field} ${e.message}`).join('; '),
+      errors,
+    )
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problemOf('malformed_json', fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'The body is empty; send a JSON object.' : 'The body could not be parsed as JSON.')
+      return problemOf(
+        'malformed_json',
+        fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'The body is empty; send a JSON object.'
+          : 'The body could not be parsed as JSON.',
+      )
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problemOf('payload_too_large', 'The body is larger than this endpoint accepts.')
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problemOf('unsupported_media_type', `Content type ${request.headers['content-type'] ?? '(none)'} is not accepted here.`)
+      return problemOf(
+        'unsupported_media_type',
+        `Content type ${request.headers['content-type'] ?? '(none)'} is not accepted here.`,
+      )
     case 'FST_ERR_RATE_LIMIT':
       return problemOf('rate_limited', 'Slow down and try again in a minute.')
     case undefined:
     default:
       break
   }
-  if (error instanceof SyntaxError && fe.statusCode === 400) return problemOf('malformed_json', 'The body could not be parsed as JSON.')
-  if (fe.statusCode === 429) return problemOf('rate_limited', 'Slow down and try again in a minute.')
-  if (fe.statusCode === 413) return problemOf('payload_too_large', 'The body is larger than this endpoint accepts.')
-  if (fe.statusCode === 415) return problemOf('unsupported_media_type', 'This content type is not accepted here.')
+  if (error instanceof SyntaxError && fe.statusCode === 400) {
+    return problemOf('malformed_json', 'The body could not be parsed as JSON.')
+  }
+  if (fe.statusCode === 429) {
+    return problemOf('rate_limited', 'Slow down and try again in a minute.')
+  }
+  if (fe.statusCode === 413) {
+    return problemOf('payload_too_large', 'The body is larger than this endpoint accepts.')
+  }
+  if (fe.statusCode === 415) {
+    return problemOf('unsupported_media_type', 'This content type is not accepted here.')
+  }
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { ...problemOf('validation_failed', fe.message ?? 'Bad request'), status: fe.statusCode }
   }

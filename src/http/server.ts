@@ -10,7 +10,12 @@ import type { ServiceContext } from '../services/context.js'
 export function findWebRoot(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url))
   for (const candidate of [join(here, '..', '..', 'dist', 'web'), join(here, '..', '..', 'web')]) {
-    if (existsSync(join(candidate, 'index.html')) && !existsSync(join(candidate, 'vite.config.ts'))) return candidate
+    if (
+      existsSync(join(candidate, 'index.html')) &&
+      !existsSync(join(candidate, 'vite.config.ts'))
+    ) {
+      return candidate
+    }
   }
   return undefined
 }
@@ -37,5 +42,9 @@ export async function startServer(options: {
   await app.listen({ port: options.port, host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
-  return { app, url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, close: () => app.close() }
+  return {
+    app,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () => app.close(),
+  }
 }

@@ -68,7 +68,10 @@ async function sessionPlugin(app: FastifyInstance, opts: SessionPluginOptions): 
     if (UNSAFE.has(request.method) && request.url !== '/api/auth/login') {
       const token = request.headers[CSRF_HEADER]
       if (typeof token !== 'string' || !sameToken(token, info.csrfToken)) {
-        throw new DomainError('csrf_failed', `Send the session's CSRF token in the ${CSRF_HEADER} header.`)
+        throw new DomainError(
+          'csrf_failed',
+          `Send the session's CSRF token in the ${CSRF_HEADER} header.`,
+        )
       }
     }
     request.auth = info

@@ -26,7 +26,12 @@ for (const dialect of DIALECTS) {
     it('rejects weak passwords and bad usernames naming the field', async () => {
       const org = await buildOrganisation(ctx)
       await assert.rejects(
-        addUser(ctx, undefined, { username: 'x', role: 'admin', organisationId: org.id, password: 'short' }),
+        addUser(ctx, undefined, {
+          username: 'x',
+          role: 'admin',
+          organisationId: org.id,
+          password: 'short',
+        }),
         (e: unknown) =>
           e instanceof DomainError &&
           e.code === 'validation_failed' &&
@@ -34,7 +39,12 @@ for (const dialect of DIALECTS) {
           e.problems.some((p) => p.field === 'password'),
       )
       await assert.rejects(
-        addUser(ctx, undefined, { username: 'someone', role: 'emperor', organisationId: org.id, password: TEST_PASSWORD }),
+        addUser(ctx, undefined, {
+          username: 'someone',
+          role: 'emperor',
+          organisationId: org.id,
+          password: TEST_PASSWORD,
+        }),
         (e: unknown) => e instanceof DomainError && e.problems.some((p) => p.field === 'role'),
       )
     })
@@ -76,9 +86,14 @@ for (const dialect of DIALECTS) {
       const org = await buildOrganisation(ctx)
       const user = await buildUser(ctx, { organisationId: org.id })
       for (let i = 0; i < 5; i++) {
-        await assert.rejects(login(ctx, { username: user.username, password: 'wrong password!!' }), { code: 'invalid_credentials' })
+        await assert.rejects(
+          login(ctx, { username: user.username, password: 'wrong password!!' }),
+          { code: 'invalid_credentials' },
+        )
       }
-      await assert.rejects(login(ctx, { username: user.username, password: TEST_PASSWORD }), { code: 'rate_limited' })
+      await assert.rejects(login(ctx, { username: user.username, password: TEST_PASSWORD }), {
+        code: 'rate_limited',
+      })
       ctx.advance(16 * 60_000)
       const ok = await login(ctx, { username: user.username, password: TEST_PASSWORD })
       assert.ok(ok.sessionId)
@@ -106,9 +121,15 @@ for (const dialect of DIALECTS) {
       const admin = await buildUser(ctx, { organisationId: org.id, role: 'admin' })
       const user = await buildUser(ctx, { organisationId: org.id, role: 'caseworker' })
       const s = await login(ctx, { username: user.username, password: TEST_PASSWORD })
-      await disableUser(ctx, { userId: admin.id, organisationId: org.id, role: 'admin' }, user.username)
+      await disableUser(
+        ctx,
+        { userId: admin.id, organisationId: org.id, role: 'admin' },
+        user.username,
+      )
       assert.equal(await resolveSession(ctx, s.sessionId), undefined)
-      await assert.rejects(login(ctx, { username: user.username, password: TEST_PASSWORD }), { code: 'invalid_credentials' })
+      await assert.rejects(login(ctx, { username: user.username, password: TEST_PASSWORD }), {
+        code: 'invalid_credentials',
+      })
     })
 
     it('logout ends the session on the server', async () => {
@@ -125,15 +146,34 @@ for (const dialect of DIALECTS) {
       const admin = await buildUser(ctx, { organisationId: org.id, role: 'admin' })
       const coordinator = await buildUser(ctx, { organisationId: org.id, role: 'coordinator' })
       const actorAdmin = { userId: admin.id, organisationId: org.id, role: 'admin' as const }
-      const actorCoord = { userId: coordinator.id, organisationId: org.id, role: 'coordinator' as const }
-      const created = await addUser(ctx, actorAdmin, { username: 'new-field', role: 'field_officer', organisationId: org.id, password: TEST_PASSWORD })
+      const actorCoord = {
+        userId: coordinator.id,
+        organisationId: org.id,
+        role: 'coordinator' as const,
+      }
+      const created = await addUser(ctx, actorAdmin, {
+        username: 'new-field',
+        role: 'field_officer',
+        organisationId: org.id,
+        password: TEST_PASSWORD,
+      })
       assert.equal(created.role, 'field_officer')
       await assert.rejects(
-        addUser(ctx, actorCoord, { username: 'sneaky', role: 'admin', organisationId: org.id, password: TEST_PASSWORD }),
+        addUser(ctx, actorCoord, {
+          username: 'sneaky',
+          role: 'admin',
+          organisationId: org.id,
+          password: TEST_PASSWORD,
+        }),
         { code: 'forbidden' },
       )
       await assert.rejects(
-        addUser(ctx, actorAdmin, { username: 'elsewhere', role: 'admin', organisationId: other.id, password: TEST_PASSWORD }),
+        addUser(ctx, actorAdmin, {
+          username: 'elsewhere',
+          role: 'admin',
+          organisationId: other.id,
+          password: TEST_PASSWORD,
+        }),
         { code: 'forbidden' },
       )
       const visible = await listUsers(ctx, actorAdmin)

@@ -12,7 +12,12 @@ import type { Actor } from '../core/access/policy.js'
 import { isRole, type Role } from '../core/access/roles.js'
 import { checkPassword } from '../core/access/password-policy.js'
 import { absoluteExpiry, sessionState } from '../core/access/session-rules.js'
-import { isLocked, recordFailure, type ThrottleConfig, type ThrottleState } from '../core/access/login-throttle.js'
+import {
+  isLocked,
+  recordFailure,
+  type ThrottleConfig,
+  type ThrottleState,
+} from '../core/access/login-throttle.js'
 import { DomainError } from '../core/errors.js'
 import { appendAudit, recordAudit } from './audit.service.js'
 import { authorize } from './authorize.js'
@@ -70,24 +75,43 @@ export function hashSessionId(sessionId: string): string {
 }
 
 /** Create an organisation. Bootstrap (no actor) is allowed only for the CLI and demo. */
-export async function createOrganisation(ctx: ServiceContext, actor: Actor | undefined, name: string): Promise<Organisation> {
+export async function createOrganisation(
+  ctx: ServiceContext,
+  actor: Actor | undefined,
+  name: string,
+): Promise<Organisation> {
   if (actor) await authorize(ctx, actor, 'user.manage')
   const trimmed = name.trim()
-  if (trimmed === '') throw new DomainError('validation_failed', 'An organisation needs a name.', [{ field: 'name', message: 'required' }])
+  if (trimmed === '') {
+    throw new DomainError('validation_failed', 'An organisation needs a name.', [
+      { field: 'name', message: 'required' },
+    ])
+  }
   if (await repo.findOrganisationByName(ctx.handle.db, trimmed)) {
-    throw new DomainError('conflict', `An organisation named "${trimmed}" already exists.`, [{ field: 'name', message: 'already exists' }])
+    throw new DomainError('conflict', `An organisation named "${trimmed}" already exists.`, [
+      { field: 'name', message: 'already exists' },
+    ])
   }
   const org = { id: randomUUID(), name: trimmed, created_at: ctx.clock().toISOString() }
   await ctx.handle.db.transaction().execute(async (trx) => {
     await repo.insertOrganisation(trx, org)
-    await appendAudit(ctx, trx, actor, { action: 'organisation.create', objectType: 'organisation', objectId: org.id })
+    await appendAudit(ctx, trx, actor, {
+      action: 'organisation.create',
+      objectType: 'organisation',
+      objectId: org.id,
+    })
   })
   return { id: org.id, name: org.name }
 }
 
-export async function findOrCreateOrganisation(ctx: ServiceContext, name: string): Promise<Organisation> {
+export async function findOrCreateOrganisation(
+  ctx: ServiceContext,
+  name: string,
+): Promise<Organisation> {
   const existing = await repo.findOrganisationByName(ctx.handle.db, name.trim())
-  return existing ? { id: existing.id, name: existing.name } : createOrganisation(ctx, undefined, name)
+  return existing
+    ? { id: existing.id, name: existing.name }
+    : createOrganisation(ctx, undefined, name)
 }
 
 export interface NewUser {
@@ -101,22 +125,43 @@ export interface NewUser {
 const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{1,62}$/
 
 /** Add a user. `actor` undefined = bootstrap from the CLI by the machine's operator. */
-export async function addUser(ctx: ServiceContext, actor: Actor | undefined, input: NewUser): Promise<User> {
+export async function addUser(
+  ctx: ServiceContext,
+  actor: Actor | undefined,
+  input: NewUser,
+): Promise<User> {
   if (actor) {
-    await authorize(ctx, actor, 'user.manage', { organisationId: input.organisationId, type: 'organisation', id: input.organisationId })
+    await authorize(ctx, actor, 'user.manage', {
+      organisationId: input.organisationId,
+      type: 'organisation',
+      id: input.organisationId,
+    })
   }
   const username = input.username.trim().toLowerCase()
   const problems = []
-  if (!USERNAME_RE.test(username)) problems.push({ field: 'username', message: 'use 2–63 lower-case letters, digits, dot, dash or underscore' })
+  if (!USERNAME_RE.test(username)) {
+    problems.push({
+      field: 'username',
+      message: 'use 2–63 lower-case letters, digits, dot, dash or underscore',
+    })
+  }
   if (!isRole(input.role)) problems.push({ field: 'role', message: `unknown role "${input.role}"` })
   const pw = checkPassword(input.password, username)
-  if (pw) problems.push({ field: 'password', message: pw.replaceAll('_', ' '), reason: `password_${pw}` })
-  if (problems.length > 0) throw new DomainError('validation_failed', 'The new user is not valid.', problems)
+  if (pw) {
+    problems.push({ field: 'password', message: pw.replaceAll('_', ' '), reason: `password_${pw}` })
+  }
+  if (problems.length > 0) {
+    throw new DomainError('validation_failed', 'The new user is not valid.', problems)
+  }
   if (!(await repo.findOrganisationById(ctx.handle.db, input.organisationId))) {
-    throw new DomainError('not_found', 'No such organisation.', [{ field: 'organisationId', message: 'not found' }])
+    throw new DomainError('not_found', 'No such organisation.', [
+      { field: 'organisationId', message: 'not found' },
+    ])
   }
   if (await repo.findUserByUsername(ctx.handle.db, username)) {
-    throw new DomainError('conflict', `The username "${username}" is taken.`, [{ field: 'username', message: 'already taken' }])
+    throw new DomainError('conflict', `The username "${username}" is taken.`, [
+      { field: 'username', message: 'already taken' },
+    ])
   }
   const passwordHash = await hashPassword(ctx, input.password)
   const row = {
@@ -132,22 +177,44 @@ export async function addUser(ctx: ServiceContext, actor: Actor | undefined, inp
   }
   await ctx.handle.db.transaction().execute(async (trx) => {
     await repo.insertUser(trx, row)
-    await appendAudit(ctx, trx, actor, { action: 'user.create', objectType: 'user', objectId: row.id, details: { role: row.role } })
+    await appendAudit(ctx, trx, actor, {
+      action: 'user.create',
+      objectType: 'user',
+      objectId: row.id,
+      details: { role: row.role },
+    })
   })
   return toUser(row)
 }
 
 /** Disable a user and end all their sessions at once. */
-export async function disableUser(ctx: ServiceContext, actor: Actor | undefined, username: string): Promise<User> {
+export async function disableUser(
+  ctx: ServiceContext,
+  actor: Actor | undefined,
+  username: string,
+): Promise<User> {
   const row = await repo.findUserByUsername(ctx.handle.db, username.trim().toLowerCase())
   if (!row) throw new DomainError('not_found', `No user "${username}".`)
-  if (actor) await authorize(ctx, actor, 'user.manage', { organisationId: row.organisation_id, type: 'user', id: row.id })
-  if (actor && actor.userId === row.id) throw new DomainError('conflict', 'You cannot disable your own account.')
+  if (actor) {
+    await authorize(ctx, actor, 'user.manage', {
+      organisationId: row.organisation_id,
+      type: 'user',
+      id: row.id,
+    })
+  }
+  if (actor && actor.userId === row.id) {
+    throw new DomainError('conflict', 'You cannot disable your own account.')
+  }
   const at = ctx.clock().toISOString()
   await ctx.handle.db.transaction().execute(async (trx) => {
     await repo.setUserDisabled(trx, row.id, at)
     const ended = await repo.deleteSessionsOfUser(trx, row.id)
-    await appendAudit(ctx, trx, actor, { action: 'user.disable', objectType: 'user', objectId: row.id, details: { sessionsEnded: ended } })
+    await appendAudit(ctx, trx, actor, {
+      action: 'user.disable',
+      objectType: 'user',
+      objectId: row.id,
+      details: { sessionsEnded: ended },
+    })
   })
   return { ...toUser(row), disabled: true }
 }
@@ -182,9 +249,17 @@ function throttleFromRow(row: repo.ThrottleRow | undefined): ThrottleState | und
     : undefined
 }
 
-async function noteFailure(ctx: ServiceContext, key: string, config: ThrottleConfig): Promise<void> {
+async function noteFailure(
+  ctx: ServiceContext,
+  key: string,
+  config: ThrottleConfig,
+): Promise<void> {
   const now = ctx.clock()
-  const next = recordFailure(throttleFromRow(await repo.findThrottle(ctx.handle.db, key)), now, config)
+  const next = recordFailure(
+    throttleFromRow(await repo.findThrottle(ctx.handle.db, key)),
+    now,
+    config,
+  )
   await repo.saveThrottle(ctx.handle.db, {
     key,
     failures: next.failures,
@@ -208,22 +283,39 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<Log
   const now = ctx.clock()
   for (const key of [userKey, addressKey]) {
     if (isLocked(throttleFromRow(await repo.findThrottle(ctx.handle.db, key)), now)) {
-      await recordAudit(ctx, undefined, { action: 'auth.login', objectType: 'user', objectId: null, outcome: 'denied', details: { reason: 'rate_limited' } })
-      throw new DomainError('rate_limited', 'Too many failed attempts. Wait 15 minutes and try again.')
+      await recordAudit(ctx, undefined, {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: null,
+        outcome: 'denied',
+        details: { reason: 'rate_limited' },
+      })
+      throw new DomainError(
+        'rate_limited',
+        'Too many failed attempts. Wait 15 minutes and try again.',
+      )
     }
   }
   const row = await repo.findUserByUsername(ctx.handle.db, username)
-  const valid = row ? await argonVerify(row.password_hash, input.password) : (await verifyDummy(ctx, input.password), false)
+  const valid = row
+    ? await argonVerify(row.password_hash, input.password)
+    : (await verifyDummy(ctx, input.password), false)
   if (!row || !valid || row.disabled === 1) {
     await noteFailure(ctx, userKey, ctx.config.loginThrottle)
     await noteFailure(ctx, addressKey, ctx.config.loginThrottlePerAddress)
-    await recordAudit(ctx, row ? { userId: row.id, organisationId: row.organisation_id } : undefined, {
-      action: 'auth.login',
-      objectType: 'user',
-      objectId: row?.id ?? null,
-      outcome: 'failure',
-      details: { reason: !row ? 'unknown_user' : row.disabled === 1 ? 'disabled' : 'wrong_password' },
-    })
+    await recordAudit(
+      ctx,
+      row ? { userId: row.id, organisationId: row.organisation_id } : undefined,
+      {
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: row?.id ?? null,
+        outcome: 'failure',
+        details: {
+          reason: !row ? 'unknown_user' : row.disabled === 1 ? 'disabled' : 'wrong_password',
+        },
+      },
+    )
     throw new DomainError('invalid_credentials', 'Wrong username or password.')
   }
   const user = toUser(row)
@@ -243,7 +335,12 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<Log
       ip: input.ip ?? null,
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     })
-    await appendAudit(ctx, trx, { userId: user.id, organisationId: user.organisationId }, { action: 'auth.login', objectType: 'user', objectId: user.id })
+    await appendAudit(
+      ctx,
+      trx,
+      { userId: user.id, organisationId: user.organisationId },
+      { action: 'auth.login', objectType: 'user', objectId: user.id },
+    )
   })
   return {
     sessionId,
@@ -255,7 +352,10 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<Log
 }
 
 /** Resolve a session id from a cookie; undefined when absent, expired or revoked. */
-export async function resolveSession(ctx: ServiceContext, sessionId: string): Promise<SessionInfo | undefined> {
+export async function resolveSession(
+  ctx: ServiceContext,
+  sessionId: string,
+): Promise<SessionInfo | undefined> {
   const idHash = hashSessionId(sessionId)
   const session = await repo.findSession(ctx.handle.db, idHash)
   if (!session) return undefined
@@ -292,7 +392,11 @@ export async function resolveSession(ctx: ServiceContext, sessionId: string): Pr
 export async function logout(ctx: ServiceContext, sessionId: string, actor: Actor): Promise<void> {
   await ctx.handle.db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, hashSessionId(sessionId))
-    await appendAudit(ctx, trx, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.userId })
+    await appendAudit(ctx, trx, actor, {
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: actor.userId,
+    })
   })
 }
 
@@ -302,8 +406,15 @@ export async function logout(ctx: ServiceContext, sessionId: string, actor: Acto
  */
 export async function actAsUser(ctx: ServiceContext, username: string): Promise<Actor> {
   const row = await repo.findUserByUsername(ctx.handle.db, username.trim().toLowerCase())
-  if (!row) throw new DomainError('not_found', `No user "${username}". Create one with: athar user add ${username} --role ... --org ...`)
-  if (row.disabled === 1) throw new DomainError('account_disabled', `The user "${username}" is disabled.`)
+  if (!row) {
+    throw new DomainError(
+      'not_found',
+      `No user "${username}". Create one with: athar user add ${username} --role ... --org ...`,
+    )
+  }
+  if (row.disabled === 1) {
+    throw new DomainError('account_disabled', `The user "${username}" is disabled.`)
+  }
   const user = toUser(row)
   return { userId: user.id, organisationId: user.organisationId, role: user.role }
 }

@@ -9,7 +9,12 @@ const actor = { userId: 'u1', organisationId: 'o1' }
 
 async function writeEntries(ctx: TestContext, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await recordAudit(ctx, actor, { action: 'record.read', objectType: 'record', objectId: `r${i}`, details: { i } })
+    await recordAudit(ctx, actor, {
+      action: 'record.read',
+      objectType: 'record',
+      objectId: `r${i}`,
+      details: { i },
+    })
   }
 }
 
@@ -49,7 +54,9 @@ for (const dialect of DIALECTS) {
     })
 
     it('detects a changed actor even when the attacker recomputes that entry hash naively', async () => {
-      await sql`update audit_entry set actor_user_id = ${'intruder'} where seq = 2`.execute(ctx.handle.db)
+      await sql`update audit_entry set actor_user_id = ${'intruder'} where seq = 2`.execute(
+        ctx.handle.db,
+      )
       const v = await verifyAuditChain(ctx)
       assert.equal(v.firstBrokenSeq, 2)
     })
@@ -64,11 +71,29 @@ for (const dialect of DIALECTS) {
 
     it('detects two entries swapped', async () => {
       // Swap the contents of entries 2 and 5 while keeping their sequence numbers.
-      const cols = ['at', 'actor_user_id', 'action', 'object_type', 'object_id', 'outcome', 'details', 'prev_hash', 'hash'] as const
-      const rows = await ctx.handle.db.selectFrom('audit_entry').selectAll().where('seq', 'in', [2, 5]).orderBy('seq').execute()
+      const cols = [
+        'at',
+        'actor_user_id',
+        'action',
+        'object_type',
+        'object_id',
+        'outcome',
+        'details',
+        'prev_hash',
+        'hash',
+      ] as const
+      const rows = await ctx.handle.db
+        .selectFrom('audit_entry')
+        .selectAll()
+        .where('seq', 'in', [2, 5])
+        .orderBy('seq')
+        .execute()
       const [r2, r5] = rows
       assert.ok(r2 && r5)
-      for (const [target, source] of [[2, r5], [5, r2]] as const) {
+      for (const [target, source] of [
+        [2, r5],
+        [5, r2],
+      ] as const) {
         const set: Record<string, unknown> = {}
         for (const c of cols) set[c] = source[c]
         await ctx.handle.db.updateTable('audit_entry').set(set).where('seq', '=', target).execute()
@@ -87,9 +112,17 @@ for (const dialect of DIALECTS) {
     })
 
     it('detects truncation even when the head row is moved back without the key', async () => {
-      const last = await ctx.handle.db.selectFrom('audit_entry').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow()
+      const last = await ctx.handle.db
+        .selectFrom('audit_entry')
+        .selectAll()
+        .where('seq', '=', 4)
+        .executeTakeFirstOrThrow()
       await sql`delete from audit_entry where seq > 4`.execute(ctx.handle.db)
-      await ctx.handle.db.updateTable('audit_head').set({ seq: 4, hash: last.hash }).where('id', '=', 1).execute()
+      await ctx.handle.db
+        .updateTable('audit_head')
+        .set({ seq: 4, hash: last.hash })
+        .where('id', '=', 1)
+        .execute()
       const v = await verifyAuditChain(ctx)
       assert.equal(v.ok, false)
       assert.equal(v.reason, 'head_seal_invalid')

@@ -68,7 +68,12 @@ export async function appendAudit(
     prev_hash: sealed.prevHash,
     hash: sealed.hash,
   })
-  await writeAuditHead(trx, { id: 1, seq, hash: sealed.hash, seal: sealChainHead(seq, sealed.hash, ctx.keys.auditSeal) })
+  await writeAuditHead(trx, {
+    id: 1,
+    seq,
+    hash: sealed.hash,
+    seal: sealChainHead(seq, sealed.hash, ctx.keys.auditSeal),
+  })
   return seq
 }
 
@@ -113,7 +118,9 @@ export async function verifyAuditChain(
 function parseDetails(text: string): Record<string, unknown> {
   try {
     const v: unknown = JSON.parse(text)
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { _unparsable: text }
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : { _unparsable: text }
   } catch {
     // A mangled details field must fail verification, not crash it.
     return { _unparsable: text }

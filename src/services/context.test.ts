@@ -5,12 +5,18 @@ import { configFromEnv, DEFAULT_CONFIG } from './context.js'
 describe('configuration from the environment', () => {
   it('reads the linkage bands, defaulting to 0.95 / 0.5', () => {
     assert.deepEqual(configFromEnv({}).linkage.thresholds, DEFAULT_CONFIG.linkage.thresholds)
-    assert.deepEqual(configFromEnv({ ATHAR_AUTO_LINK: '0.99', ATHAR_REVIEW_THRESHOLD: '0.3' }).linkage.thresholds, { autoLink: 0.99, review: 0.3 })
+    assert.deepEqual(
+      configFromEnv({ ATHAR_AUTO_LINK: '0.99', ATHAR_REVIEW_THRESHOLD: '0.3' }).linkage.thresholds,
+      { autoLink: 0.99, review: 0.3 },
+    )
   })
 
   it('refuses thresholds that are not probabilities or out of order, naming the variable', () => {
     assert.throws(() => configFromEnv({ ATHAR_AUTO_LINK: '2' }), /ATHAR_AUTO_LINK/)
     assert.throws(() => configFromEnv({ ATHAR_REVIEW_THRESHOLD: 'abc' }), /ATHAR_REVIEW_THRESHOLD/)
-    assert.throws(() => configFromEnv({ ATHAR_AUTO_LINK: '0.6', ATHAR_REVIEW_THRESHOLD: '0.7' }), /below/)
+    assert.throws(
+      () => configFromEnv({ ATHAR_AUTO_LINK: '0.6', ATHAR_REVIEW_THRESHOLD: '0.7' }),
+      /below/,
+    )
   })
 })

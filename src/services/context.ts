@@ -29,7 +29,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AtharConfig
     const raw = env[name]
     if (raw === undefined || raw === '') return fallback
     const v = Number(raw)
-    if (!Number.isFinite(v) || v <= 0 || v >= 1) throw new Error(`${name} must be a probability between 0 and 1, not "${raw}"`)
+    if (!Number.isFinite(v) || v <= 0 || v >= 1) {
+      throw new Error(`${name} must be a probability between 0 and 1, not "${raw}"`)
+    }
     return v
   }
   const autoLink = read('ATHAR_AUTO_LINK', DEFAULT_CONFIG.linkage.thresholds.autoLink)

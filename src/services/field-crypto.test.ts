@@ -19,11 +19,18 @@ describe('field encryption', () => {
 
   it('refuses a value moved to another record or field, altered, or read with another key', () => {
     const stored = encryptField(key, 'secret', ctx)
-    assert.throws(() => decryptField(key, stored, { ...ctx, recordId: 'case-2' }), { code: 'internal' })
-    assert.throws(() => decryptField(key, stored, { ...ctx, field: 'reporter_name' }), { code: 'internal' })
+    assert.throws(() => decryptField(key, stored, { ...ctx, recordId: 'case-2' }), {
+      code: 'internal',
+    })
+    assert.throws(() => decryptField(key, stored, { ...ctx, field: 'reporter_name' }), {
+      code: 'internal',
+    })
     const parts = stored.split('.')
     parts[2] = Buffer.from('tampered').toString('base64url')
     assert.throws(() => decryptField(key, parts.join('.'), ctx), { code: 'internal' })
-    assert.throws(() => decryptField(deriveKeyRing(Buffer.alloc(32, 4)).fieldEncryption, stored, ctx), { code: 'internal' })
+    assert.throws(
+      () => decryptField(deriveKeyRing(Buffer.alloc(32, 4)).fieldEncryption, stored, ctx),
+      { code: 'internal' },
+    )
   })
 })

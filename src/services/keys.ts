@@ -16,7 +16,8 @@ export interface KeyRing {
 }
 
 export function deriveKeyRing(master: Buffer): KeyRing {
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.from('athar'), info, 32))
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', master, Buffer.from('athar'), info, 32))
   return { auditSeal: derive('audit-head-seal'), fieldEncryption: derive('field-encryption') }
 }
 
@@ -24,7 +25,9 @@ export function deriveKeyRing(master: Buffer): KeyRing {
 export function parseSecret(text: string): Buffer {
   const t = text.trim()
   const buf = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64')
-  if (buf.length !== 32) throw new Error('ATHAR_SECRET must be 32 bytes, as 64 hex characters or base64')
+  if (buf.length !== 32) {
+    throw new Error('ATHAR_SECRET must be 32 bytes, as 64 hex characters or base64')
+  }
   return buf
 }
 
@@ -32,7 +35,9 @@ export function parseSecret(text: string): Buffer {
 export function loadKeyRing(options: { env?: NodeJS.ProcessEnv; keyFile: string }): KeyRing {
   const env = options.env ?? process.env
   if (env.ATHAR_SECRET) return deriveKeyRing(parseSecret(env.ATHAR_SECRET))
-  if (existsSync(options.keyFile)) return deriveKeyRing(parseSecret(readFileSync(options.keyFile, 'utf8')))
+  if (existsSync(options.keyFile)) {
+    return deriveKeyRing(parseSecret(readFileSync(options.keyFile, 'utf8')))
+  }
   mkdirSync(dirname(options.keyFile), { recursive: true })
   const secret = randomBytes(32)
   writeFileSync(options.keyFile, secret.toString('hex') + '\n', { mode: 0o600, flag: 'wx' })

@@ -733,7 +733,13 @@ export async function decidePair(
       return { decisionId: row.id, status, sensitive, persons }
     })
   })
-  const event = { organisationId: actor.organisationId, leftId: left.id, rightId: right.id, verdict: request.verdict, reviewerId: actor.userId }
+  const event = {
+    organisationId: actor.organisationId,
+    leftId: left.id,
+    rightId: right.id,
+    verdict: request.verdict,
+    reviewerId: actor.userId,
+  }
   for (const listener of decisionListeners.get(ctx) ?? []) await listener(event)
   return outcome
 }

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict'
 import iconv from 'iconv-lite'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
-import { correctRecord, getRecord, importRecords, listRecordVersions, streamExportableRecords } from './record.service.js'
+import {
+  correctRecord,
+  getRecord,
+  importRecords,
+  listRecordVersions,
+  streamExportableRecords,
+} from './record.service.js'
 import { countRecords } from '../db/record.repository.js'
 import { verifyAuditChain } from './audit.service.js'
 import { DomainError } from '../core/errors.js'
@@ -36,7 +42,12 @@ for (const dialect of DIALECTS) {
     after(async () => ctx.drop())
 
     it('imports a CSV with provenance and keeps unknown columns', async () => {
-      const out = await importRecords(ctx, investigator, { bytes: Buffer.from(CSV), fileName: 'list.csv', sourceKind: 'register', document: 'Register page 4' })
+      const out = await importRecords(ctx, investigator, {
+        bytes: Buffer.from(CSV),
+        fileName: 'list.csv',
+        sourceKind: 'register',
+        document: 'Register page 4',
+      })
       assert.equal(out.recordCount, 2)
       assert.equal(out.alreadyImported, false)
       assert.match(out.fileSha256, /^[0-9a-f]{64}$/)
@@ -53,14 +64,22 @@ for (const dialect of DIALECTS) {
 
     it('treats a re-import of the same file as a no-op', async () => {
       const before = await countRecords(ctx.handle.db)
-      const out = await importRecords(ctx, investigator, { bytes: Buffer.from(CSV), fileName: 'again.csv', sourceKind: 'register' })
+      const out = await importRecords(ctx, investigator, {
+        bytes: Buffer.from(CSV),
+        fileName: 'again.csv',
+        sourceKind: 'register',
+      })
       assert.equal(out.alreadyImported, true)
       assert.equal(await countRecords(ctx.handle.db), before)
     })
 
     it('reads Windows-1256 Arabic exports', async () => {
       const text = 'record_id,الاسم,اسم الأب,الشهرة\nw1,أحمد,علي,الحمصي\n'
-      const out = await importRecords(ctx, investigator, { bytes: iconv.encode(text, 'windows-1256'), fileName: 'excel.csv', sourceKind: 'ngo-list' })
+      const out = await importRecords(ctx, investigator, {
+        bytes: iconv.encode(text, 'windows-1256'),
+        fileName: 'excel.csv',
+        sourceKind: 'ngo-list',
+      })
       assert.equal(out.recordCount, 1)
       assert.equal(out.encoding, 'windows-1256')
     })
@@ -69,7 +88,11 @@ for (const dialect of DIALECTS) {
       const before = await countRecords(ctx.handle.db)
       const bad = 'record_id,first_name,birth_date\nb1,سامر,1990\nb2,رامي,2019-13-45\nb1,علي,1980\n'
       await assert.rejects(
-        importRecords(ctx, investigator, { bytes: Buffer.from(bad), fileName: 'bad.csv', sourceKind: 'register' }),
+        importRecords(ctx, investigator, {
+          bytes: Buffer.from(bad),
+          fileName: 'bad.csv',
+          sourceKind: 'register',
+        }),
         (e: unknown) => {
           assert.ok(e instanceof DomainError)
           assert.equal(e.code, 'import_rejected')
@@ -86,12 +109,23 @@ for (const dialect of DIALECTS) {
 
     it('keeps corrections as new versions with history', async () => {
       let id = ''
-      for await (const r of streamExportableRecords(ctx, investigator)) if (r.fields.record_id === 'r2') id = r.id
-      const corrected = await correctRecord(ctx, investigator, id, { mother_name: 'Fatma' }, 'typo in the register copy')
+      for await (const r of streamExportableRecords(ctx, investigator)) {
+        if (r.fields.record_id === 'r2') id = r.id
+      }
+      const corrected = await correctRecord(
+        ctx,
+        investigator,
+        id,
+        { mother_name: 'Fatma' },
+        'typo in the register copy',
+      )
       assert.equal(corrected.version, 2)
       assert.equal(corrected.fields.mother_name, 'Fatma')
       const history = await listRecordVersions(ctx, investigator, id)
-      assert.deepEqual(history.map((h) => h.version), [1, 2])
+      assert.deepEqual(
+        history.map((h) => h.version),
+        [1, 2],
+      )
       assert.equal(history[0]?.fields.mother_name, 'Fatima')
       assert.equal(history[1]?.reason, 'typo in the register copy')
     })
@@ -108,7 +142,10 @@ for (const dialect of DIALECTS) {
     it('leaves an intact audit chain recording imports, reads and denials', async () => {
       const v = await verifyAuditChain(ctx)
       assert.equal(v.ok, true)
-      const actions = await ctx.handle.db.selectFrom('audit_entry').select(['action', 'outcome']).execute()
+      const actions = await ctx.handle.db
+        .selectFrom('audit_entry')
+        .select(['action', 'outcome'])
+        .execute()
       assert.ok(actions.some((a) => a.action === 'records.import' && a.outcome === 'success'))
       assert.ok(actions.some((a) => a.action === 'records.import' && a.outcome === 'failure'))
       assert.ok(actions.some((a) => a.action === 'record.read' && a.outcome === 'denied'))

@@ -66,12 +66,18 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ImportFormat 
   const lower = fileName.toLowerCase()
   if (lower.endsWith('.xlsx')) return 'xlsx'
   if (lower.endsWith('.xml')) return 'pfif'
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  const head = Buffer.from(bytes.subarray(0, 512))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (head.startsWith('<?xml') || head.startsWith('<pfif')) return 'pfif'
   return 'csv'
 }
 
-async function parseFile(request: ImportRequest, format: ImportFormat): Promise<RecordImportResult> {
+async function parseFile(
+  request: ImportRequest,
+  format: ImportFormat,
+): Promise<RecordImportResult> {
   const options = { columnMapping: request.columnMapping }
   switch (format) {
     case 'csv':
@@ -79,7 +85,9 @@ async function parseFile(request: ImportRequest, format: ImportFormat): Promise<
     case 'xlsx':
       return parseRecordsXlsx(request.bytes, { ...options, sheet: request.sheet })
     case 'pfif':
-      return parsePfif(request.bytes, { localDomain: process.env.ATHAR_PFIF_DOMAIN ?? 'athar.local' })
+      return parsePfif(request.bytes, {
+        localDomain: process.env.ATHAR_PFIF_DOMAIN ?? 'athar.local',
+      })
   }
 }
 
@@ -96,7 +104,14 @@ export function issuesToProblems(issues: readonly ImportIssue[]): FieldProblem[]
 
 function toRow(
   imported: ImportedRecord,
-  base: { organisationId: string; batchId: string; sourceKind: string; sensitivity: Sensitivity; actorId: string; at: string },
+  base: {
+    organisationId: string
+    batchId: string
+    sourceKind: string
+    sensitivity: Sensitivity
+    actorId: string
+    at: string
+  },
 ): PersonRecordRow {
   const f = imported.record
   const extra = { ...f.extra }
@@ -163,7 +178,12 @@ function toSensitivity(s: string): Sensitivity {
   return s === 'normal' || s === 'restricted' ? s : 'sensitive'
 }
 
-function toStored(row: PersonRecordRow, batch: ImportBatchRow | undefined, orgName: string, importerName: string): StoredRecord {
+function toStored(
+  row: PersonRecordRow,
+  batch: ImportBatchRow | undefined,
+  orgName: string,
+  importerName: string,
+): StoredRecord {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -185,7 +205,15 @@ function toStored(row: PersonRecordRow, batch: ImportBatchRow | undefined, orgNa
 }
 
 /** Listeners told of newly stored records (the search index, incremental linkage). */
-export type RecordsAddedListener = (records: Array<{ id: string; organisationId: string; fields: PersonRecordFields; sensitivity: Sensitivity; sharedWith: string[] }>) => void
+export type RecordsAddedListener = (
+  records: Array<{
+    id: string
+    organisationId: string
+    fields: PersonRecordFields
+    sensitivity: Sensitivity
+    sharedWith: string[]
+  }>,
+) => void
 const listeners = new WeakMap<ServiceContext, RecordsAddedListener[]>()
 
 export function onRecordsAdded(ctx: ServiceContext, listener: RecordsAddedListener): void {
@@ -195,26 +223,63 @@ export function onRecordsAdded(ctx: ServiceContext, listener: RecordsAddedListen
 }
 
 /** Import one file, all or nothing. Throws `import_rejected` with the row-level report. */
-export async function importRecords(ctx: ServiceContext, actor: Actor, request: ImportRequest): Promise<ImportOutcome> {
-  await authorize(ctx, actor, 'record.import', { organisationId: actor.organisationId, sensitivity: request.sensitivity ?? 'sensitive', type: 'import', id: request.fileName })
+export async function importRecords(
+  ctx: ServiceContext,
+  actor: Actor,
+  request: ImportRequest,
+): Promise<ImportOutcome> {
+  await authorize(ctx, actor, 'record.import', {
+    organisationId: actor.organisationId,
+    sensitivity: request.sensitivity ?? 'sensitive',
+    type: 'import',
+    id: request.fileName,
+  })
   const sourceKind = request.sourceKind.trim()
   if (sourceKind === '' || sourceKind.length > 60) {
-    throw new DomainError('validation_failed', 'Say what kind of source the file is (e.g. register, ngo-list, family-report).', [{ field: 'sourceKind', message: 'required, at most 60 characters' }])
+    throw new DomainError(
+      'validation_failed',
+      'Say what kind of source the file is (e.g. register, ngo-list, family-report).',
+      [{ field: 'sourceKind', message: 'required, at most 60 characters' }],
+    )
   }
   const format = request.format ?? detectFormat(request.bytes, request.fileName)
   request.onProgress?.(0.05, 'parse')
   const result = await parseFile(request, format)
   if (!result.ok) {
     await ctx.handle.db.transaction().execute((trx) =>
-      appendAudit(ctx, trx, actor, { action: 'records.import', objectType: 'import', objectId: result.meta.sha256, outcome: 'failure', details: { format, errors: result.meta.errorCount, rows: result.meta.rowCount } }),
+      appendAudit(ctx, trx, actor, {
+        action: 'records.import',
+        objectType: 'import',
+        objectId: result.meta.sha256,
+        outcome: 'failure',
+        details: { format, errors: result.meta.errorCount, rows: result.meta.rowCount },
+      }),
     )
     const first = result.errors[0]
-    const summary = first ? `${result.meta.errorCount} problem(s); first: ${first.row !== undefined ? `row ${first.row}, ` : ''}${first.column ? `column "${first.column}": ` : ''}${first.reason}` : 'the file is not valid'
-    throw new DomainError('import_rejected', `Nothing was imported: ${summary}`, issuesToProblems(result.errors), { format, fileSha256: result.meta.sha256 })
+    const summary = first
+      ? `${result.meta.errorCount} problem(s); first: ${first.row !== undefined ? `row ${first.row}, ` : ''}${first.column ? `column "${first.column}": ` : ''}${first.reason}`
+      : 'the file is not valid'
+    throw new DomainError(
+      'import_rejected',
+      `Nothing was imported: ${summary}`,
+      issuesToProblems(result.errors),
+      { format, fileSha256: result.meta.sha256 },
+    )
   }
-  const existing = await repo.findBatchByHash(ctx.handle.db, actor.organisationId, result.meta.sha256)
+  const existing = await repo.findBatchByHash(
+    ctx.handle.db,
+    actor.organisationId,
+    result.meta.sha256,
+  )
   if (existing) {
-    return { batchId: existing.id, alreadyImported: true, recordCount: existing.row_count, warnings: [], format, fileSha256: existing.file_sha256 }
+    return {
+      batchId: existing.id,
+      alreadyImported: true,
+      recordCount: existing.row_count,
+      warnings: [],
+      format,
+      fileSha256: existing.file_sha256,
+    }
   }
   request.onProgress?.(0.4, 'store')
   const at = ctx.clock().toISOString()
@@ -234,33 +299,89 @@ export async function importRecords(ctx: ServiceContext, actor: Actor, request: 
     imported_at: at,
   }
   const sensitivity = request.sensitivity ?? 'sensitive'
-  const rows = result.records.map((r) => toRow(r, { organisationId: actor.organisationId, batchId: batch.id, sourceKind, sensitivity, actorId: actor.userId, at }))
+  const rows = result.records.map((r) =>
+    toRow(r, {
+      organisationId: actor.organisationId,
+      batchId: batch.id,
+      sourceKind,
+      sensitivity,
+      actorId: actor.userId,
+      at,
+    }),
+  )
   try {
     await ctx.handle.db.transaction().execute(async (trx) => {
       await repo.insertBatch(trx, batch)
-      await insertWithVersions(trx, rows, actor.userId, at, (f) => request.onProgress?.(0.4 + 0.55 * f, 'store'))
-      await appendAudit(ctx, trx, actor, { action: 'records.import', objectType: 'import', objectId: batch.id, details: { format, records: rows.length, sha256: batch.file_sha256, sourceKind } })
+      await insertWithVersions(trx, rows, actor.userId, at, (f) =>
+        request.onProgress?.(0.4 + 0.55 * f, 'store'),
+      )
+      await appendAudit(ctx, trx, actor, {
+        action: 'records.import',
+        objectType: 'import',
+        objectId: batch.id,
+        details: { format, records: rows.length, sha256: batch.file_sha256, sourceKind },
+      })
     })
   } catch (error) {
     // Two imports of the same file racing: the unique (organisation, hash) wins once.
-    const again = await repo.findBatchByHash(ctx.handle.db, actor.organisationId, result.meta.sha256)
-    if (again) return { batchId: again.id, alreadyImported: true, recordCount: again.row_count, warnings: [], format, fileSha256: again.file_sha256 }
+    const again = await repo.findBatchByHash(
+      ctx.handle.db,
+      actor.organisationId,
+      result.meta.sha256,
+    )
+    if (again) {
+      return {
+        batchId: again.id,
+        alreadyImported: true,
+        recordCount: again.row_count,
+        warnings: [],
+        format,
+        fileSha256: again.file_sha256,
+      }
+    }
     throw error
   }
   request.onProgress?.(1, 'done')
-  const added = rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, fields: fieldsOf(r), sensitivity, sharedWith: [] }))
+  const added = rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    fields: fieldsOf(r),
+    sensitivity,
+    sharedWith: [],
+  }))
   for (const l of listeners.get(ctx) ?? []) l(added)
-  return { batchId: batch.id, alreadyImported: false, recordCount: rows.length, warnings: result.warnings, format, encoding: result.meta.encoding, fileSha256: batch.file_sha256 }
+  return {
+    batchId: batch.id,
+    alreadyImported: false,
+    recordCount: rows.length,
+    warnings: result.warnings,
+    format,
+    encoding: result.meta.encoding,
+    fileSha256: batch.file_sha256,
+  }
 }
 
-async function insertWithVersions(trx: Kysely<Database>, rows: PersonRecordRow[], actorId: string, at: string, progress: (f: number) => void): Promise<void> {
+async function insertWithVersions(
+  trx: Kysely<Database>,
+  rows: PersonRecordRow[],
+  actorId: string,
+  at: string,
+  progress: (f: number) => void,
+): Promise<void> {
   const step = 5000
   for (let i = 0; i < rows.length; i += step) {
     const slice = rows.slice(i, i + step)
     await repo.insertRecords(trx, slice)
     await repo.insertVersions(
       trx,
-      slice.map((r) => ({ record_id: r.id, version: 1, fields: JSON.stringify(fieldsOf(r)), changed_by: actorId, changed_at: at, reason: 'imported' })),
+      slice.map((r) => ({
+        record_id: r.id,
+        version: 1,
+        fields: JSON.stringify(fieldsOf(r)),
+        changed_by: actorId,
+        changed_at: at,
+        reason: 'imported',
+      })),
     )
     progress(Math.min(1, (i + slice.length) / Math.max(1, rows.length)))
   }
@@ -272,31 +393,68 @@ async function describe(ctx: ServiceContext, rows: PersonRecordRow[]): Promise<S
   const users = new Map<string, string>()
   const out: StoredRecord[] = []
   for (const row of rows) {
-    if (row.batch_id && !batches.has(row.batch_id)) batches.set(row.batch_id, await repo.findBatchById(ctx.handle.db, row.batch_id))
-    if (!orgs.has(row.organisation_id)) orgs.set(row.organisation_id, (await findOrganisationById(ctx.handle.db, row.organisation_id))?.name ?? '')
-    if (!users.has(row.created_by)) users.set(row.created_by, (await findUserById(ctx.handle.db, row.created_by))?.username ?? row.created_by)
-    out.push(toStored(row, row.batch_id ? batches.get(row.batch_id) : undefined, orgs.get(row.organisation_id) ?? '', users.get(row.created_by) ?? ''))
+    if (row.batch_id && !batches.has(row.batch_id)) {
+      batches.set(row.batch_id, await repo.findBatchById(ctx.handle.db, row.batch_id))
+    }
+    if (!orgs.has(row.organisation_id)) {
+      orgs.set(
+        row.organisation_id,
+        (await findOrganisationById(ctx.handle.db, row.organisation_id))?.name ?? '',
+      )
+    }
+    if (!users.has(row.created_by)) {
+      users.set(
+        row.created_by,
+        (await findUserById(ctx.handle.db, row.created_by))?.username ?? row.created_by,
+      )
+    }
+    out.push(
+      toStored(
+        row,
+        row.batch_id ? batches.get(row.batch_id) : undefined,
+        orgs.get(row.organisation_id) ?? '',
+        users.get(row.created_by) ?? '',
+      ),
+    )
   }
   return out
 }
 
 function resourceOf(row: PersonRecordRow) {
-  return { organisationId: row.organisation_id, sensitivity: toSensitivity(row.sensitivity), sharedWith: JSON.parse(row.shared_with) as string[], type: 'record', id: row.id }
+  return {
+    organisationId: row.organisation_id,
+    sensitivity: toSensitivity(row.sensitivity),
+    sharedWith: JSON.parse(row.shared_with) as string[],
+    type: 'record',
+    id: row.id,
+  }
 }
 
 /** Read one record (audited: reading person data is an event, ASVS 16.3.2 L3). */
-export async function getRecord(ctx: ServiceContext, actor: Actor, id: string): Promise<StoredRecord> {
+export async function getRecord(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<StoredRecord> {
   const row = await repo.findRecordById(ctx.handle.db, id)
   if (!row) throw new DomainError('not_found', 'No such record.')
   await authorize(ctx, actor, 'record.read', resourceOf(row))
-  await ctx.handle.db.transaction().execute((trx) => appendAudit(ctx, trx, actor, { action: 'record.read', objectType: 'record', objectId: id }))
+  await ctx.handle.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(ctx, trx, actor, { action: 'record.read', objectType: 'record', objectId: id }),
+    )
   const [stored] = await describe(ctx, [row])
   if (!stored) throw new DomainError('not_found', 'No such record.')
   return stored
 }
 
 /** Records by id that the actor may read, in the order given (unreadable ones left out). */
-export async function getReadableRecords(ctx: ServiceContext, actor: Actor, ids: readonly string[]): Promise<StoredRecord[]> {
+export async function getReadableRecords(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<StoredRecord[]> {
   const rows = await repo.findRecordsByIds(ctx.handle.db, ids)
   const allowed = rows.filter((r) => isAllowed(actor, 'record.read', resourceOf(r)))
   const byId = new Map((await describe(ctx, allowed)).map((s) => [s.id, s]))
@@ -322,22 +480,45 @@ export async function correctRecord(
   const row = await repo.findRecordById(ctx.handle.db, id)
   if (!row) throw new DomainError('not_found', 'No such record.')
   await authorize(ctx, actor, 'record.import', resourceOf(row))
-  if (reason.trim() === '') throw new DomainError('validation_failed', 'Say why the record is corrected.', [{ field: 'reason', message: 'required' }])
+  if (reason.trim() === '') {
+    throw new DomainError('validation_failed', 'Say why the record is corrected.', [
+      { field: 'reason', message: 'required' },
+    ])
+  }
   const at = ctx.clock().toISOString()
   const next = row.version + 1
   const set: Partial<PersonRecordRow> = { version: next, updated_at: at }
   const changed: string[] = []
   for (const [key, value] of Object.entries(changes)) {
     if (key === 'age') set.age = typeof value === 'number' ? value : null
-    else if ((RECORD_FIELDS as readonly string[]).includes(key) && key !== 'record_id') (set as Record<string, unknown>)[key] = value === undefined || value === '' ? null : value
-    else throw new DomainError('validation_failed', `"${key}" is not a record field.`, [{ field: key, message: 'not a record field' }])
+    else if ((RECORD_FIELDS as readonly string[]).includes(key) && key !== 'record_id') {
+      ;(set as Record<string, unknown>)[key] = value === undefined || value === '' ? null : value
+    } else {
+      throw new DomainError('validation_failed', `"${key}" is not a record field.`, [
+        { field: key, message: 'not a record field' },
+      ])
+    }
     changed.push(key)
   }
   const updated: PersonRecordRow = { ...row, ...set }
   await ctx.handle.db.transaction().execute(async (trx) => {
     await repo.updateRecord(trx, id, set)
-    await repo.insertVersions(trx, [{ record_id: id, version: next, fields: JSON.stringify(fieldsOf(updated)), changed_by: actor.userId, changed_at: at, reason: reason.trim().slice(0, 1000) }])
-    await appendAudit(ctx, trx, actor, { action: 'record.correct', objectType: 'record', objectId: id, details: { version: next, fields: changed } })
+    await repo.insertVersions(trx, [
+      {
+        record_id: id,
+        version: next,
+        fields: JSON.stringify(fieldsOf(updated)),
+        changed_by: actor.userId,
+        changed_at: at,
+        reason: reason.trim().slice(0, 1000),
+      },
+    ])
+    await appendAudit(ctx, trx, actor, {
+      action: 'record.correct',
+      objectType: 'record',
+      objectId: id,
+      details: { version: next, fields: changed },
+    })
   })
   const [stored] = await describe(ctx, [updated])
   if (!stored) throw new DomainError('not_found', 'No such record.')
@@ -345,7 +526,11 @@ export async function correctRecord(
 }
 
 /** The history of a record, oldest first. */
-export async function listRecordVersions(ctx: ServiceContext, actor: Actor, id: string): Promise<RecordVersion[]> {
+export async function listRecordVersions(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<RecordVersion[]> {
   const row = await repo.findRecordById(ctx.handle.db, id)
   if (!row) throw new DomainError('not_found', 'No such record.')
   await authorize(ctx, actor, 'record.read', resourceOf(row))
@@ -372,7 +557,10 @@ export interface BatchSummary {
   importedAt: string
 }
 
-export async function listImportBatches(ctx: ServiceContext, actor: Actor): Promise<BatchSummary[]> {
+export async function listImportBatches(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<BatchSummary[]> {
   await authorize(ctx, actor, 'record.import', { organisationId: actor.organisationId })
   return (await repo.listBatches(ctx.handle.db, actor.organisationId, 200)).map((b) => ({
     id: b.id,
@@ -390,11 +578,16 @@ export async function listImportBatches(ctx: ServiceContext, actor: Actor): Prom
 }
 
 /** Every record the actor may export, with provenance, in a stable order (streamed). */
-export async function* streamExportableRecords(ctx: ServiceContext, actor: Actor): AsyncGenerator<StoredRecord> {
+export async function* streamExportableRecords(
+  ctx: ServiceContext,
+  actor: Actor,
+): AsyncGenerator<StoredRecord> {
   await authorize(ctx, actor, 'record.export', { organisationId: actor.organisationId })
   let batch: PersonRecordRow[] = []
   let count = 0
-  for await (const row of repo.streamRecords(ctx.handle.db, { organisationIds: [actor.organisationId] })) {
+  for await (const row of repo.streamRecords(ctx.handle.db, {
+    organisationIds: [actor.organisationId],
+  })) {
     if (!isAllowed(actor, 'record.export', resourceOf(row))) continue
     batch.push(row)
     if (batch.length >= 1000) {
@@ -405,13 +598,29 @@ export async function* streamExportableRecords(ctx: ServiceContext, actor: Actor
   }
   for (const s of await describe(ctx, batch)) yield s
   count += batch.length
-  await ctx.handle.db.transaction().execute((trx) => appendAudit(ctx, trx, actor, { action: 'records.export', objectType: 'organisation', objectId: actor.organisationId, details: { records: count } }))
+  await ctx.handle.db.transaction().execute((trx) =>
+    appendAudit(ctx, trx, actor, {
+      action: 'records.export',
+      objectType: 'organisation',
+      objectId: actor.organisationId,
+      details: { records: count },
+    }),
+  )
 }
 
 /** Check the right to import at once, then run the import as a job with progress. */
-export async function startImportJob(ctx: ServiceContext, actor: Actor, request: ImportRequest): Promise<{ jobId: string; done: Promise<void> }> {
-  await authorize(ctx, actor, 'record.import', { organisationId: actor.organisationId, sensitivity: request.sensitivity ?? 'sensitive' })
-  const { id, done } = await startJob(ctx, actor, 'import', (job) => importRecords(ctx, actor, { ...request, onProgress: (f, stage) => job.progress(f, stage) }))
+export async function startImportJob(
+  ctx: ServiceContext,
+  actor: Actor,
+  request: ImportRequest,
+): Promise<{ jobId: string; done: Promise<void> }> {
+  await authorize(ctx, actor, 'record.import', {
+    organisationId: actor.organisationId,
+    sensitivity: request.sensitivity ?? 'sensitive',
+  })
+  const { id, done } = await startJob(ctx, actor, 'import', (job) =>
+    importRecords(ctx, actor, { ...request, onProgress: (f, stage) => job.progress(f, stage) }),
+  )
   return { jobId: id, done }
 }
 
@@ -419,7 +628,9 @@ export async function startImportJob(ctx: ServiceContext, actor: Actor, request:
 export interface FormRecordInput {
   /** Id of what the record came from (the case or intake id); becomes its record key. */
   key: string
-  fields: Omit<PersonRecordFields, 'record_id' | 'extra'> & { extra?: Record<string, string> | undefined }
+  fields: Omit<PersonRecordFields, 'record_id' | 'extra'> & {
+    extra?: Record<string, string> | undefined
+  }
   /** `family-report`, `intake`, ... */
   sourceKind: string
   sensitivity?: Sensitivity | undefined
@@ -430,10 +641,16 @@ export interface FormRecordInput {
  * audit entry, like an imported row but without a batch. The caller tells the listeners
  * once its transaction has committed (`announceRecords`).
  */
-export async function createRecord(ctx: ServiceContext, trx: Kysely<Database>, actor: Actor, input: FormRecordInput): Promise<PersonRecordRow> {
+export async function createRecord(
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: FormRecordInput,
+): Promise<PersonRecordRow> {
   const at = ctx.clock().toISOString()
   const f = input.fields
-  const text = (v: string | undefined): string | null => (v === undefined || v.trim() === '' ? null : v.trim())
+  const text = (v: string | undefined): string | null =>
+    v === undefined || v.trim() === '' ? null : v.trim()
   const row: PersonRecordRow = {
     id: randomUUID(),
     organisation_id: actor.organisationId,
@@ -468,12 +685,23 @@ export async function createRecord(ctx: ServiceContext, trx: Kysely<Database>, a
     notes: text(f.notes),
   }
   await insertWithVersions(trx, [row], actor.userId, at, () => undefined)
-  await appendAudit(ctx, trx, actor, { action: 'record.create', objectType: 'record', objectId: row.id, details: { sourceKind: input.sourceKind } })
+  await appendAudit(ctx, trx, actor, {
+    action: 'record.create',
+    objectType: 'record',
+    objectId: row.id,
+    details: { sourceKind: input.sourceKind },
+  })
   return row
 }
 
 /** Tell the listeners (search index, incremental linkage) of records stored outside an import. */
 export function announceRecords(ctx: ServiceContext, rows: readonly PersonRecordRow[]): void {
-  const added = rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, fields: fieldsOf(r), sensitivity: toSensitivity(r.sensitivity), sharedWith: JSON.parse(r.shared_with) as string[] }))
+  const added = rows.map((r) => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    fields: fieldsOf(r),
+    sensitivity: toSensitivity(r.sensitivity),
+    sharedWith: JSON.parse(r.shared_with) as string[],
+  }))
   for (const l of listeners.get(ctx) ?? []) l(added)
 }

@@ -36,7 +36,10 @@ export function openHandle(url: string): DatabaseHandle {
   try {
     return connectDatabase({ url })
   } catch (error) {
-    throw new DomainError('internal', `cannot open the database at ${url}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new DomainError(
+      'internal',
+      `cannot open the database at ${url}: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 
@@ -51,12 +54,18 @@ export async function openRuntime(options: RuntimeOptions): Promise<ServiceConte
   const outcome = await migrateToLatest(handle)
   if (outcome.error) {
     await handle.close()
-    throw new DomainError('internal', `the database at ${handle.location} could not be migrated: ${outcome.error}`)
+    throw new DomainError(
+      'internal',
+      `the database at ${handle.location} could not be migrated: ${outcome.error}`,
+    )
   }
   return {
     handle,
     clock: () => new Date(),
-    keys: loadKeyRing({ keyFile: resolveKeyFile(url, options.env), ...(options.env ? { env: options.env } : {}) }),
+    keys: loadKeyRing({
+      keyFile: resolveKeyFile(url, options.env),
+      ...(options.env ? { env: options.env } : {}),
+    }),
     config: configFromEnv(options.env),
   }
 }

@@ -30,7 +30,11 @@ for (const dialect of DIALECTS) {
       caseworker = { userId: c.id, organisationId: org.id, role: 'caseworker' }
       viewer = { userId: v.id, organisationId: org.id, role: 'viewer' }
       outsider = { userId: o.id, organisationId: other.id, role: 'caseworker' }
-      await importRecords(ctx, caseworker, { bytes: Buffer.from(CSV), fileName: 'a.csv', sourceKind: 'register' })
+      await importRecords(ctx, caseworker, {
+        bytes: Buffer.from(CSV),
+        fileName: 'a.csv',
+        sourceKind: 'register',
+      })
     })
     after(async () => ctx.drop())
 
@@ -40,22 +44,36 @@ for (const dialect of DIALECTS) {
     })
 
     it('finds records imported after the index was built, without a rebuild', async () => {
-      await importRecords(ctx, caseworker, { bytes: Buffer.from('record_id,first_name,family_name\nb1,Rami,Al-Hourani\n'), fileName: 'b.csv', sourceKind: 'ngo-list' })
+      await importRecords(ctx, caseworker, {
+        bytes: Buffer.from('record_id,first_name,family_name\nb1,Rami,Al-Hourani\n'),
+        fileName: 'b.csv',
+        sourceKind: 'ngo-list',
+      })
       const items = await searchRecords(ctx, caseworker, { q: 'رامي الحوراني' })
       assert.equal(items[0]?.record.fields.record_id, 'b1')
     })
 
     it('applies filters', async () => {
-      const women = await searchRecords(ctx, caseworker, { q: 'نور الادلبي', filters: { sex: 'M', excludeUnknown: true } })
+      const women = await searchRecords(ctx, caseworker, {
+        q: 'نور الادلبي',
+        filters: { sex: 'M', excludeUnknown: true },
+      })
       assert.ok(!women.some((i) => i.record.fields.record_id === 'a3'))
     })
 
     it('refuses single-letter and empty queries, and audits them', async () => {
       await assert.rejects(searchRecords(ctx, caseworker, { q: 'م' }), { code: 'query_rejected' })
       await assert.rejects(searchRecords(ctx, caseworker, { q: '   ' }), { code: 'query_rejected' })
-      const rows = await ctx.handle.db.selectFrom('audit_entry').select(['action', 'outcome', 'details']).where('action', '=', 'record.search').execute()
+      const rows = await ctx.handle.db
+        .selectFrom('audit_entry')
+        .select(['action', 'outcome', 'details'])
+        .where('action', '=', 'record.search')
+        .execute()
       assert.ok(rows.some((r) => r.outcome === 'failure'))
-      assert.ok(rows.every((r) => !r.details.includes('Halabi') && !r.details.includes('الحلبي')), 'the query text is never stored')
+      assert.ok(
+        rows.every((r) => !r.details.includes('Halabi') && !r.details.includes('الحلبي')),
+        'the query text is never stored',
+      )
     })
 
     it('shows nothing of another organisation and refuses viewers', async () => {

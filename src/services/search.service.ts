@@ -6,7 +6,13 @@
  * a keyed hash of its text, never the name itself (ASVS 16.2.5).
  */
 import { createHmac } from 'node:crypto'
-import { NameSearchIndex, clampSearchLimit, type SearchFilters, type SearchHit, type SearchMatchReason } from '../core/search/index.js'
+import {
+  NameSearchIndex,
+  clampSearchLimit,
+  type SearchFilters,
+  type SearchHit,
+  type SearchMatchReason,
+} from '../core/search/index.js'
 import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
 import type { PersonRecordFields } from '../core/records/record-fields.js'
@@ -14,7 +20,12 @@ import { streamRecords } from '../db/record.repository.js'
 import { appendAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
-import { fieldsOf, getReadableRecords, onRecordsAdded, type StoredRecord } from './record.service.js'
+import {
+  fieldsOf,
+  getReadableRecords,
+  onRecordsAdded,
+  type StoredRecord,
+} from './record.service.js'
 
 interface AccessInfo {
   organisationId: string
@@ -38,7 +49,11 @@ async function buildState(ctx: ServiceContext): Promise<SearchState> {
   const access = new Map<string, AccessInfo>()
   for await (const row of streamRecords(ctx.handle.db)) {
     index.add({ ...fieldsOf(row), record_id: row.id })
-    access.set(row.id, { organisationId: row.organisation_id, sensitivity: toSensitivity(row.sensitivity), sharedWith: JSON.parse(row.shared_with) as string[] })
+    access.set(row.id, {
+      organisationId: row.organisation_id,
+      sensitivity: toSensitivity(row.sensitivity),
+      sharedWith: JSON.parse(row.shared_with) as string[],
+    })
   }
   return { index, access }
 }
@@ -52,7 +67,15 @@ export function searchState(ctx: ServiceContext): Promise<SearchState> {
     let ready: SearchState | undefined
     onRecordsAdded(ctx, (records) => {
       for (const r of records) {
-        const item = { id: r.id, fields: { ...r.fields, record_id: r.id }, info: { organisationId: r.organisationId, sensitivity: r.sensitivity, sharedWith: r.sharedWith } }
+        const item = {
+          id: r.id,
+          fields: { ...r.fields, record_id: r.id },
+          info: {
+            organisationId: r.organisationId,
+            sensitivity: r.sensitivity,
+            sharedWith: r.sharedWith,
+          },
+        }
         if (ready) addToState(ready, item)
         else pending.push(item)
       }
@@ -67,7 +90,10 @@ export function searchState(ctx: ServiceContext): Promise<SearchState> {
   return state
 }
 
-function addToState(state: SearchState, item: { id: string; fields: PersonRecordFields; info: AccessInfo }): void {
+function addToState(
+  state: SearchState,
+  item: { id: string; fields: PersonRecordFields; info: AccessInfo },
+): void {
   if (!state.index.has(item.id)) state.index.add(item.fields)
   state.access.set(item.id, item.info)
 }
@@ -85,37 +111,70 @@ export interface SearchResultItem {
 }
 
 function queryFingerprint(ctx: ServiceContext, q: string): string {
-  return createHmac('sha256', ctx.keys.auditSeal).update(`search\n${q.trim().toLowerCase()}`).digest('hex').slice(0, 32)
+  return createHmac('sha256', ctx.keys.auditSeal)
+    .update(`search\n${q.trim().toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 32)
 }
 
 /** Search the records the actor may see. Refused queries throw `query_rejected`. */
-export async function searchRecords(ctx: ServiceContext, actor: Actor, request: SearchRequest): Promise<SearchResultItem[]> {
+export async function searchRecords(
+  ctx: ServiceContext,
+  actor: Actor,
+  request: SearchRequest,
+): Promise<SearchResultItem[]> {
   await authorize(ctx, actor, 'record.search')
   const state = await searchState(ctx)
   const limit = clampSearchLimit(request.limit)
   // Ask for more than needed: hits the actor may not see are dropped after ranking.
-  const outcome = state.index.search(request.q, { limit: Math.min(400, limit * 4), filters: request.filters })
+  const outcome = state.index.search(request.q, {
+    limit: Math.min(400, limit * 4),
+    filters: request.filters,
+  })
   const fingerprint = queryFingerprint(ctx, request.q)
   if (outcome.rejected) {
     await ctx.handle.db.transaction().execute((trx) =>
-      appendAudit(ctx, trx, actor, { action: 'record.search', objectType: 'query', objectId: fingerprint, outcome: 'failure', details: { reason: outcome.reason } }),
+      appendAudit(ctx, trx, actor, {
+        action: 'record.search',
+        objectType: 'query',
+        objectId: fingerprint,
+        outcome: 'failure',
+        details: { reason: outcome.reason },
+      }),
     )
-    throw new DomainError('query_rejected', outcome.message, [{ field: 'q', message: outcome.message, reason: outcome.reason }])
+    throw new DomainError('query_rejected', outcome.message, [
+      { field: 'q', message: outcome.message, reason: outcome.reason },
+    ])
   }
   const visible: SearchHit[] = []
   for (const hit of outcome.hits) {
     const info = state.access.get(hit.recordId)
-    if (info && isAllowed(actor, 'record.search', info) && isAllowed(actor, 'record.read', info)) visible.push(hit)
+    if (info && isAllowed(actor, 'record.search', info) && isAllowed(actor, 'record.read', info)) {
+      visible.push(hit)
+    }
     if (visible.length >= limit) break
   }
-  const records = await getReadableRecords(ctx, actor, visible.map((h) => h.recordId))
+  const records = await getReadableRecords(
+    ctx,
+    actor,
+    visible.map((h) => h.recordId),
+  )
   const byId = new Map(records.map((r) => [r.id, r]))
   const items = visible.flatMap((h) => {
     const record = byId.get(h.recordId)
     return record ? [{ record, score: h.score, matched: h.matched }] : []
   })
   await ctx.handle.db.transaction().execute((trx) =>
-    appendAudit(ctx, trx, actor, { action: 'record.search', objectType: 'query', objectId: fingerprint, details: { results: items.length, candidates: outcome.candidates, filters: Object.keys(request.filters ?? {}) } }),
+    appendAudit(ctx, trx, actor, {
+      action: 'record.search',
+      objectType: 'query',
+      objectId: fingerprint,
+      details: {
+        results: items.length,
+        candidates: outcome.candidates,
+        filters: Object.keys(request.filters ?? {}),
+      },
+    }),
   )
   return items
 }

@@ -17,7 +17,9 @@ describe('athar CLI', () => {
   it('documents itself in --help', async () => {
     const r = await runCli(['--help'])
     assert.equal(r.code, 0)
-    for (const cmd of ['serve', 'demo', 'migrate', 'user', 'verify', 'import']) assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`))
+    for (const cmd of ['serve', 'demo', 'migrate', 'user', 'verify', 'import']) {
+      assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`))
+    }
   })
 
   it('migrates a new database and says so in JSON', async () => {
@@ -26,7 +28,9 @@ describe('athar CLI', () => {
     const data = JSON.parse(r.stdout) as { applied: string[]; dialect: string }
     assert.equal(data.dialect, 'sqlite')
     assert.ok(data.applied.includes('0001_create_access'))
-    const again = JSON.parse((await runCli(['migrate', '--db', db, '--json'])).stdout) as { applied: string[] }
+    const again = JSON.parse((await runCli(['migrate', '--db', db, '--json'])).stdout) as {
+      applied: string[]
+    }
     assert.deepEqual(again.applied, [])
   })
 
@@ -38,18 +42,35 @@ describe('athar CLI', () => {
   })
 
   it('adds, lists and disables users; prints a generated password once', async () => {
-    const add = await runCli(['user', 'add', 'amal', '--role', 'investigator', '--org', 'Team A', '--db', db, '--json'])
+    const add = await runCli([
+      'user',
+      'add',
+      'amal',
+      '--role',
+      'investigator',
+      '--org',
+      'Team A',
+      '--db',
+      db,
+      '--json',
+    ])
     assert.equal(add.code, 0, add.stderr)
     const created = JSON.parse(add.stdout) as { username: string; password: string; role: string }
     assert.equal(created.role, 'investigator')
     assert.ok(created.password.length >= 12)
     const list = await runCli(['user', 'list', '--db', db, '--json'])
-    const users = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { username: string; disabled: boolean })
+    const users = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { username: string; disabled: boolean })
     assert.ok(users.some((u) => u.username === 'amal' && !u.disabled))
     await runCli(['user', 'add', 'temp-user', '--role', 'viewer', '--org', 'Team A', '--db', db])
     const dis = await runCli(['user', 'disable', 'temp-user', '--db', db])
     assert.equal(dis.code, 0)
-    const after = (await runCli(['user', 'list', '--db', db, '--json'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { username: string; disabled: boolean })
+    const after = (await runCli(['user', 'list', '--db', db, '--json'])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { username: string; disabled: boolean })
     assert.ok(after.some((u) => u.username === 'temp-user' && u.disabled))
   })
 
@@ -65,10 +86,27 @@ describe('athar CLI', () => {
 
   it('imports a file, refuses a broken one whole with a row-level report, and is a no-op on re-import', async () => {
     const good = join(dir, 'good.csv')
-    writeFileSync(good, 'record_id;الاسم;اسم الأب;الشهرة\nk1;محمد;خالد;الحلبي\nk2;سامر;علي;الحمصي\n')
-    const r = await runCli(['import', good, '--user', 'amal', '--source', 'ngo-list', '--db', db, '--json'])
+    writeFileSync(
+      good,
+      'record_id;الاسم;اسم الأب;الشهرة\nk1;محمد;خالد;الحلبي\nk2;سامر;علي;الحمصي\n',
+    )
+    const r = await runCli([
+      'import',
+      good,
+      '--user',
+      'amal',
+      '--source',
+      'ngo-list',
+      '--db',
+      db,
+      '--json',
+    ])
     assert.equal(r.code, 0, r.stderr)
-    assert.equal((JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { recordCount: number }).recordCount, 2)
+    assert.equal(
+      (JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { recordCount: number })
+        .recordCount,
+      2,
+    )
     const again = await runCli(['import', good, '--user', 'amal', '--db', db])
     assert.match(again.stdout, /already imported/)
     const bad = join(dir, 'bad.csv')
@@ -101,18 +139,34 @@ describe('athar export and search', () => {
     const db = join(dir, 'x.db')
     await runCli(['user', 'add', 'inv', '--role', 'investigator', '--org', 'Team B', '--db', db])
     const f = join(dir, 'in.csv')
-    writeFileSync(f, 'record_id,first_name,family_name,notes\ne1,محمد,الحلبي,"=HYPERLINK(""http://x"",""click"")"\n')
+    writeFileSync(
+      f,
+      'record_id,first_name,family_name,notes\ne1,محمد,الحلبي,"=HYPERLINK(""http://x"",""click"")"\n',
+    )
     assert.equal((await runCli(['import', f, '--user', 'inv', '--db', db])).code, 0)
     const csv = await runCli(['export', '--format', 'csv', '--user', 'inv', '--db', db])
     assert.equal(csv.code, 0, csv.stderr)
     assert.match(csv.stdout, /'=HYPERLINK/)
     assert.match(csv.stdout, /provenance_file_sha256/)
     const jsonl = await runCli(['export', '--format', 'jsonl', '--user', 'inv', '--db', db])
-    const line = JSON.parse(jsonl.stdout.trim().split('\n')[0] ?? '{}') as { first_name: string; provenance: { source_kind: string } }
+    const line = JSON.parse(jsonl.stdout.trim().split('\n')[0] ?? '{}') as {
+      first_name: string
+      provenance: { source_kind: string }
+    }
     assert.equal(line.first_name, 'محمد')
     assert.equal(line.provenance.source_kind, 'register')
     const pfifFile = join(dir, 'out.xml')
-    const pfif = await runCli(['export', '--format', 'pfif', '--out', pfifFile, '--user', 'inv', '--db', db])
+    const pfif = await runCli([
+      'export',
+      '--format',
+      'pfif',
+      '--out',
+      pfifFile,
+      '--user',
+      'inv',
+      '--db',
+      db,
+    ])
     assert.equal(pfif.code, 0, pfif.stderr)
     const { readFileSync } = await import('node:fs')
     const { validatePfif14 } = await import('../../src/core/records/pfif-validator.js')
@@ -127,11 +181,17 @@ describe('athar export and search', () => {
     const db = join(dir, 'x.db')
     await runCli(['user', 'add', 'cw', '--role', 'caseworker', '--org', 'Team C', '--db', db])
     const f = join(dir, 'in.csv')
-    writeFileSync(f, 'record_id,first_name,father_name,family_name\ns1,محمد,خالد,الحلبي\ns2,سامر,علي,الحمصي\n')
+    writeFileSync(
+      f,
+      'record_id,first_name,father_name,family_name\ns1,محمد,خالد,الحلبي\ns2,سامر,علي,الحمصي\n',
+    )
     await runCli(['import', f, '--user', 'cw', '--db', db])
     const r = await runCli(['search', 'halabi mohamad', '--user', 'cw', '--db', db, '--json'])
     assert.equal(r.code, 0, r.stderr)
-    const first = JSON.parse(r.stdout.trim().split('\n')[0] ?? '{}') as { record_id: string; score: number }
+    const first = JSON.parse(r.stdout.trim().split('\n')[0] ?? '{}') as {
+      record_id: string
+      score: number
+    }
     assert.equal(first.record_id, 's1')
     assert.ok(first.score > 0)
     const short = await runCli(['search', 'م', '--user', 'cw', '--db', db])

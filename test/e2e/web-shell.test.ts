@@ -23,7 +23,10 @@ const cli = join(root, 'bin', 'athar.js')
 const chromiumPath = '/usr/bin/chromium'
 // Screenshots are refreshed in docs/screenshots/ with ATHAR_SCREENSHOTS=1 (then looked at and
 // committed); ordinary runs write them to test-results/ so a test run leaves the tree clean.
-const screenshotDir = process.env.ATHAR_SCREENSHOTS === '1' ? join(root, 'docs', 'screenshots') : join(root, 'test-results', 'screenshots')
+const screenshotDir =
+  process.env.ATHAR_SCREENSHOTS === '1'
+    ? join(root, 'docs', 'screenshots')
+    : join(root, 'test-results', 'screenshots')
 // Dates on the home pages come from this clock, so screenshots do not change every day.
 const FIXED_NOW = new Date('2026-05-04T09:00:00Z')
 

@@ -30,7 +30,10 @@ for (const dialect of DIALECTS) {
         const csp = String(res.headers['content-security-policy'])
         assert.match(csp, /default-src 'self'/)
         assert.match(csp, /frame-ancestors 'none'/)
-        assert.match(String(res.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/)
+        assert.match(
+          String(res.headers['strict-transport-security']),
+          /max-age=31536000; includeSubDomains/,
+        )
         assert.equal(res.headers['x-content-type-options'], 'nosniff')
         assert.equal(res.headers['referrer-policy'], 'no-referrer')
       }
@@ -44,7 +47,11 @@ for (const dialect of DIALECTS) {
     })
 
     it('sets an HttpOnly SameSite=Strict session cookie', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: adminName, password: 'correct horse battery staple' } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: adminName, password: 'correct horse battery staple' },
+      })
       const cookie = String(res.headers['set-cookie'])
       assert.match(cookie, /HttpOnly/)
       assert.match(cookie, /SameSite=Strict/)
@@ -52,10 +59,18 @@ for (const dialect of DIALECTS) {
 
     it('refuses a cookie-authenticated write without the CSRF token', async () => {
       const c = await signIn(app, adminName)
-      const res = await app.inject({ method: 'POST', url: '/api/audit/verify', headers: { cookie: c.cookie } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/audit/verify',
+        headers: { cookie: c.cookie },
+      })
       assert.equal(res.statusCode, 403)
       assert.equal(res.json().code, 'csrf_failed')
-      const wrong = await app.inject({ method: 'POST', url: '/api/audit/verify', headers: { cookie: c.cookie, 'x-csrf-token': 'x'.repeat(43) } })
+      const wrong = await app.inject({
+        method: 'POST',
+        url: '/api/audit/verify',
+        headers: { cookie: c.cookie, 'x-csrf-token': 'x'.repeat(43) },
+      })
       assert.equal(wrong.json().code, 'csrf_failed')
       const right = await c.request('POST', '/api/audit/verify')
       assert.equal(right.statusCode, 200)
@@ -63,14 +78,26 @@ for (const dialect of DIALECTS) {
 
     it('refuses cross-site writes (Fetch Metadata and Origin)', async () => {
       const c = await signIn(app, adminName)
-      const a = await c.request('POST', '/api/audit/verify', undefined, { 'sec-fetch-site': 'cross-site' })
+      const a = await c.request('POST', '/api/audit/verify', undefined, {
+        'sec-fetch-site': 'cross-site',
+      })
       assert.equal(a.json().code, 'csrf_failed')
-      const b = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example', host: 'localhost' }, payload: { username: adminName, password: 'x' } })
+      const b = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { origin: 'https://evil.example', host: 'localhost' },
+        payload: { username: adminName, password: 'x' },
+      })
       assert.equal(b.statusCode, 403)
     })
 
     it('answers malformed JSON with a problem, not a stack trace', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": "a", ' })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"username": "a", ',
+      })
       assert.equal(res.statusCode, 400)
       assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
       const body = res.json()
@@ -79,35 +106,63 @@ for (const dialect of DIALECTS) {
     })
 
     it('names the missing field', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'someone' } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'someone' },
+      })
       assert.equal(res.statusCode, 400)
       const body = res.json()
       assert.equal(body.code, 'validation_failed')
-      assert.deepEqual(body.errors.map((e: { field: string }) => e.field), ['password'])
+      assert.deepEqual(
+        body.errors.map((e: { field: string }) => e.field),
+        ['password'],
+      )
     })
 
     it('names the field of the wrong type, without coercing it', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 12345, password: true } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 12345, password: true },
+      })
       assert.equal(res.statusCode, 400)
-      const fields = res.json().errors.map((e: { field: string }) => e.field).sort()
+      const fields = res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort()
       assert.deepEqual(fields, ['password', 'username'])
     })
 
     it('names an unknown field', async () => {
       const c = await signIn(app, adminName)
-      const res = await c.request('POST', '/api/users', { username: 'abc-def', role: 'viewer', password: 'a long enough password', isAdmin: true })
+      const res = await c.request('POST', '/api/users', {
+        username: 'abc-def',
+        role: 'viewer',
+        password: 'a long enough password',
+        isAdmin: true,
+      })
       assert.equal(res.statusCode, 400)
       assert.equal(res.json().errors[0].field, 'isAdmin')
     })
 
     it('refuses oversized bodies with 413', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x'.repeat(2_000_000), password: 'y' } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x'.repeat(2_000_000), password: 'y' },
+      })
       assert.equal(res.statusCode, 413)
       assert.equal(res.json().code, 'payload_too_large')
     })
 
     it('refuses unsupported content types with 415', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/xml' }, payload: '<a/>' })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'text/xml' },
+        payload: '<a/>',
+      })
       assert.equal(res.statusCode, 415)
       assert.equal(res.json().code, 'unsupported_media_type')
     })
@@ -137,7 +192,11 @@ describe('login rate limiting at the HTTP edge', () => {
     await app.ready()
     const statuses: number[] = []
     for (let i = 0; i < 5; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `u${i}`, password: 'nope nope nope' } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `u${i}`, password: 'nope nope nope' },
+      })
       statuses.push(res.statusCode)
     }
     assert.deepEqual(statuses.slice(0, 3), [401, 401, 401])

@@ -5,7 +5,10 @@ import { DIALECTS, openTestContext, type TestContext } from '../support/test-dat
 import { buildOrganisation, buildUser } from '../support/factories.js'
 import { buildTestApp, multipartCsv, signIn, type Client } from '../support/http.js'
 
-async function waitForJob(c: Client, id: string): Promise<{ status: string; progress: number; result: unknown }> {
+async function waitForJob(
+  c: Client,
+  id: string,
+): Promise<{ status: string; progress: number; result: unknown }> {
   for (let i = 0; i < 200; i++) {
     const res = await c.request('GET', `/api/jobs/${id}`)
     const job = res.json() as { status: string; progress: number; result: unknown }
@@ -34,14 +37,20 @@ for (const dialect of DIALECTS) {
     })
 
     it('imports a file as a job and reports its outcome', async () => {
-      const m = multipartCsv('record_id,الاسم,الشهرة\na1,محمد,الحلبي\na2,أحمد,الحمصي\n', { sourceKind: 'family-report', document: 'Reports of week 1' })
+      const m = multipartCsv('record_id,الاسم,الشهرة\na1,محمد,الحلبي\na2,أحمد,الحمصي\n', {
+        sourceKind: 'family-report',
+        document: 'Reports of week 1',
+      })
       const res = await client.request('POST', '/api/imports', m.body, m.headers)
       assert.equal(res.statusCode, 202)
       const job = await waitForJob(client, res.json().jobId)
       assert.equal(job.status, 'succeeded')
       assert.equal(job.progress, 1)
       assert.equal((job.result as { recordCount: number }).recordCount, 2)
-      const batches = (await client.request('GET', '/api/imports')).json() as Array<{ document: string; rowCount: number }>
+      const batches = (await client.request('GET', '/api/imports')).json() as Array<{
+        document: string
+        rowCount: number
+      }>
       assert.equal(batches[0]?.document, 'Reports of week 1')
     })
 
@@ -50,16 +59,28 @@ for (const dialect of DIALECTS) {
       const res = await client.request('POST', '/api/imports', m.body, m.headers)
       const job = await waitForJob(client, res.json().jobId)
       assert.equal(job.status, 'failed')
-      const result = job.result as { code: string; problems: Array<{ row: number; field: string; value: string; reason: string }> }
+      const result = job.result as {
+        code: string
+        problems: Array<{ row: number; field: string; value: string; reason: string }>
+      }
       assert.equal(result.code, 'import_rejected')
-      assert.deepEqual([result.problems[0]?.row, result.problems[0]?.field, result.problems[0]?.value], [2, 'birth_date', '31-31-1990'])
-      const n = await ctx.handle.db.selectFrom('person_record').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      assert.deepEqual(
+        [result.problems[0]?.row, result.problems[0]?.field, result.problems[0]?.value],
+        [2, 'birth_date', '31-31-1990'],
+      )
+      const n = await ctx.handle.db
+        .selectFrom('person_record')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
       assert.equal(Number(n.n), 2)
     })
 
     it('refuses a request without a file, naming the field', async () => {
-      const body = '------x\r\nContent-Disposition: form-data; name="sourceKind"\r\n\r\nregister\r\n------x--\r\n'
-      const res = await client.request('POST', '/api/imports', body, { 'content-type': 'multipart/form-data; boundary=----x' })
+      const body =
+        '------x\r\nContent-Disposition: form-data; name="sourceKind"\r\n\r\nregister\r\n------x--\r\n'
+      const res = await client.request('POST', '/api/imports', body, {
+        'content-type': 'multipart/form-data; boundary=----x',
+      })
       assert.equal(res.statusCode, 400)
       assert.equal(res.json().errors[0].field, 'file')
     })

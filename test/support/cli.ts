@@ -17,7 +17,10 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
     process.env[k] = v
   }
   try {
-    const code = await main(args, { out: { write: (s: string) => out.push(s) }, err: { write: (s: string) => err.push(s) } })
+    const code = await main(args, {
+      out: { write: (s: string) => out.push(s) },
+      err: { write: (s: string) => err.push(s) },
+    })
     return { code, stdout: out.join(''), stderr: err.join('') }
   } finally {
     setIO({ out: process.stdout, err: process.stderr })

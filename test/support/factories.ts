@@ -1,7 +1,12 @@
 /** Test data from factories with overrides (house style), never shared dumps. */
 import type { Role } from '../../src/core/access/roles.js'
 import { ROLES } from '../../src/core/access/roles.js'
-import { addUser, createOrganisation, type Organisation, type User } from '../../src/services/access.service.js'
+import {
+  addUser,
+  createOrganisation,
+  type Organisation,
+  type User,
+} from '../../src/services/access.service.js'
 import type { ServiceContext } from '../../src/services/context.js'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -27,8 +32,17 @@ export async function buildUser(
 }
 
 /** One user per role in one organisation. */
-export async function buildTeam(ctx: ServiceContext, organisationId: string): Promise<Record<Role, User>> {
+export async function buildTeam(
+  ctx: ServiceContext,
+  organisationId: string,
+): Promise<Record<Role, User>> {
   const team = {} as Record<Role, User>
-  for (const role of ROLES) team[role] = await buildUser(ctx, { role, organisationId, username: `${role.replace('_', '-')}-${organisationId.slice(0, 6)}` })
+  for (const role of ROLES) {
+    team[role] = await buildUser(ctx, {
+      role,
+      organisationId,
+      username: `${role.replace('_', '-')}-${organisationId.slice(0, 6)}`,
+    })
+  }
   return team
 }

@@ -7,7 +7,12 @@ import { TEST_PASSWORD } from './factories.js'
 export interface Client {
   cookie: string
   csrf: string
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>
 }
 
 export async function buildTestApp(ctx: ServiceContext): Promise<FastifyInstance> {
@@ -16,9 +21,19 @@ export async function buildTestApp(ctx: ServiceContext): Promise<FastifyInstance
   return app
 }
 
-export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
-  if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`)
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  })
+  if (res.statusCode !== 200) {
+    throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`)
+  }
   const setCookie = res.headers['set-cookie']
   const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie
   const cookie = (raw ?? '').split(';')[0] ?? ''
@@ -40,13 +55,28 @@ export const anonymous = (app: FastifyInstance): Client => ({
   cookie: '',
   csrf: '',
   request: (method, url, body, headers = {}) =>
-    app.inject({ method: method as 'GET', url, headers, ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}) }),
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
+    }),
 })
 
 const BOUNDARY = '----athar-test-boundary'
 /** A multipart body with one small CSV file (fresh content each time: re-imports are no-ops). */
-export function multipartCsv(csv: string, fields: Record<string, string> = { sourceKind: 'register' }): { body: string; headers: Record<string, string> } {
-  const parts = Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-  parts.push(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${BOUNDARY}--\r\n`)
-  return { body: parts.join(''), headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } }
+export function multipartCsv(
+  csv: string,
+  fields: Record<string, string> = { sourceKind: 'register' },
+): { body: string; headers: Record<string, string> } {
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  )
+  parts.push(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="list.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${BOUNDARY}--\r\n`,
+  )
+  return {
+    body: parts.join(''),
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  }
 }

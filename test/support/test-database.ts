@@ -7,13 +7,19 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { connectDatabase, type DatabaseHandle, type Dialect } from '../../src/db/connect.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { DEFAULT_CONFIG, type AtharConfig, type ServiceContext } from '../../src/services/context.js'
+import {
+  DEFAULT_CONFIG,
+  type AtharConfig,
+  type ServiceContext,
+} from '../../src/services/context.js'
 import { testKeyRing } from '../../src/services/keys.js'
 
 // TEST_DIALECTS=postgres runs the suites on PostgreSQL only (e.g. on a Node version the
 // SQLite addon was not built for).
 export const DIALECTS: Dialect[] = process.env.TEST_DIALECTS
-  ? (process.env.TEST_DIALECTS.split(',').filter((d) => d === 'sqlite' || d === 'postgres') as Dialect[])
+  ? (process.env.TEST_DIALECTS.split(',').filter(
+      (d) => d === 'sqlite' || d === 'postgres',
+    ) as Dialect[])
   : process.env.TEST_DATABASE_URL
     ? ['sqlite', 'postgres']
     : ['sqlite']
@@ -61,7 +67,10 @@ export interface TestContext extends ServiceContext {
   drop(): Promise<void>
 }
 
-export async function openTestContext(dialect: Dialect, start = new Date('2026-01-15T10:00:00Z')): Promise<TestContext> {
+export async function openTestContext(
+  dialect: Dialect,
+  start = new Date('2026-01-15T10:00:00Z'),
+): Promise<TestContext> {
   const tdb = await openTestDatabase(dialect)
   let now = start.getTime()
   return {

@@ -11,7 +11,10 @@ export interface DbOptions {
 }
 
 export function addDbOption(cmd: Command): Command {
-  return cmd.option('--db <path-or-url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL or data/athar.db)')
+  return cmd.option(
+    '--db <path-or-url>',
+    'SQLite file or postgres:// URL (default: $DATABASE_URL or data/athar.db)',
+  )
 }
 
 export function addJsonOption(cmd: Command): Command {
@@ -19,7 +22,10 @@ export function addJsonOption(cmd: Command): Command {
 }
 
 /** Open the runtime, run `fn`, always close; map domain errors to one-line failures. */
-export async function withRuntime<T>(opts: DbOptions, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+export async function withRuntime<T>(
+  opts: DbOptions,
+  fn: (ctx: ServiceContext) => Promise<T>,
+): Promise<T> {
   let ctx: ServiceContext | undefined
   try {
     ctx = await openRuntime({ db: opts.db })
@@ -35,6 +41,8 @@ export function parsePort(value: string | undefined, fallback: number): number {
   const raw = value ?? process.env.PORT
   if (raw === undefined || raw === '') return fallback
   const port = Number(raw)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`invalid port "${raw}": use a number from 0 to 65535`, 64)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(`invalid port "${raw}": use a number from 0 to 65535`, 64)
+  }
   return port
 }

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from 'commander'
 import { io } from '../io.js'
-import { isPostgresUrl, openRuntime, removeSqliteFiles, resolveDatabaseUrl } from '../../services/runtime.js'
+import {
+  isPostgresUrl,
+  openRuntime,
+  removeSqliteFiles,
+  resolveDatabaseUrl,
+} from '../../services/runtime.js'
 import { addUser, createOrganisation } from '../../services/access.service.js'
 import { ROLES, type Role } from '../../core/access/roles.js'
 import type { ServiceContext } from '../../services/context.js'
@@ -26,7 +31,12 @@ export interface DemoUser {
 }
 
 /** A step that fills the demo with more than accounts (records, cases...). */
-export type DemoSeeder = (ctx: ServiceContext, org: { id: string; name: string }, users: DemoUser[], options: { records: number; progress: (text: string) => void }) => Promise<void>
+export type DemoSeeder = (
+  ctx: ServiceContext,
+  org: { id: string; name: string },
+  users: DemoUser[],
+  options: { records: number; progress: (text: string) => void },
+) => Promise<void>
 
 export const DEMO_SEEDERS: DemoSeeder[] = []
 
@@ -36,14 +46,27 @@ export function registerDemoSeeders(...seeders: DemoSeeder[]): void {
 }
 
 /** Create the demo organisation and one user per role with a fresh random password. */
-export async function seedDemo(ctx: ServiceContext, options: { records: number; progress: (text: string) => void }): Promise<DemoUser[]> {
-  const org = await createOrganisation(ctx, undefined, 'منظمة أثر التجريبية — Athar demo organisation')
+export async function seedDemo(
+  ctx: ServiceContext,
+  options: { records: number; progress: (text: string) => void },
+): Promise<DemoUser[]> {
+  const org = await createOrganisation(
+    ctx,
+    undefined,
+    'منظمة أثر التجريبية — Athar demo organisation',
+  )
   await createOrganisation(ctx, undefined, 'منظمة شريكة — Partner organisation')
   const users: DemoUser[] = []
   for (const role of ROLES) {
     const username = role.replace('_', '-')
     const password = randomBytes(9).toString('base64url')
-    await addUser(ctx, undefined, { username, role, organisationId: org.id, password, displayName: DEMO_NAMES[role] })
+    await addUser(ctx, undefined, {
+      username,
+      role,
+      organisationId: org.id,
+      password,
+      displayName: DEMO_NAMES[role],
+    })
     users.push({ username, role, password })
   }
   for (const seeder of DEMO_SEEDERS) await seeder(ctx, org, users, options)
@@ -65,13 +88,17 @@ function printUsers(out: Output, url: string, users: DemoUser[]): void {
   out.line('')
   out.line(`Athar demo is running at ${url}`)
   out.line('Demo accounts (passwords are shown once; the database is fresh on every `athar demo`):')
-  for (const u of users) out.line(`  ${u.role.padEnd(14)} user: ${u.username.padEnd(15)} password: ${u.password}`)
+  for (const u of users) {
+    out.line(`  ${u.role.padEnd(14)} user: ${u.username.padEnd(15)} password: ${u.password}`)
+  }
   out.line('Press Ctrl+C to stop.')
 }
 
 export function register(program: Command): void {
   addJsonOption(addDbOption(program.command('demo')))
-    .description('create a FRESH demo database (default data/demo.db) with one user per role and demo data, then serve it')
+    .description(
+      'create a FRESH demo database (default data/demo.db) with one user per role and demo data, then serve it',
+    )
     .option('--port <port>', 'port (default: $PORT or 8080; 0 = any free port)')
     .option('--host <host>', 'address to bind (default 127.0.0.1)')
     .option('--records <n>', 'generated person records to load', '3000')
@@ -79,9 +106,16 @@ export function register(program: Command): void {
     .action(async (opts: DemoOptions) => {
       const out = createOutput(opts.json ?? false)
       const url = resolveDatabaseUrl({ db: opts.db ?? 'data/demo.db', env: {} })
-      if (isPostgresUrl(url)) throw new CliError('the demo only runs on a SQLite file: it deletes and recreates its database', 64)
+      if (isPostgresUrl(url)) {
+        throw new CliError(
+          'the demo only runs on a SQLite file: it deletes and recreates its database',
+          64,
+        )
+      }
       const records = Number(opts.records ?? '3000')
-      if (!Number.isInteger(records) || records < 0) throw new CliError(`invalid --records "${opts.records}"`, 64)
+      if (!Number.isInteger(records) || records < 0) {
+        throw new CliError(`invalid --records "${opts.records}"`, 64)
+      }
       removeSqliteFiles(url)
       let ctx: ServiceContext | undefined
       try {

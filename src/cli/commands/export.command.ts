@@ -16,17 +16,30 @@ interface ExportOptions extends DbOptions {
 
 export function register(program: Command): void {
   addJsonOption(addDbOption(program.command('export')))
-    .description('export the records you may export, with provenance: PFIF 1.4, JSON Lines or CSV (formula cells neutralised)')
+    .description(
+      'export the records you may export, with provenance: PFIF 1.4, JSON Lines or CSV (formula cells neutralised)',
+    )
     .requiredOption('--user <username>', 'the account the export is made as (access and audit)')
     .requiredOption('--format <format>', 'pfif, jsonl or csv')
     .option('--out <file>', 'write to a file (default: standard output)')
     .action(async (opts: ExportOptions) => {
-      if (!['pfif', 'jsonl', 'csv'].includes(opts.format)) throw new CliError(`--format must be pfif, jsonl or csv, not "${opts.format}"`, 64)
+      if (!['pfif', 'jsonl', 'csv'].includes(opts.format)) {
+        throw new CliError(`--format must be pfif, jsonl or csv, not "${opts.format}"`, 64)
+      }
       const summary = createOutput(opts.json ?? false, io().err)
       await withRuntime(opts, async (ctx) => {
         const actor = await actAsUser(ctx, opts.user)
         const stream = opts.out ? createWriteStream(opts.out, { flags: 'wx' }) : undefined
-        if (stream) await Promise.race([once(stream, 'open'), once(stream, 'error').then(([e]) => Promise.reject(new CliError(`cannot write ${opts.out ?? ''}: ${(e as Error).message}`, 73)))])
+        if (stream) {
+          await Promise.race([
+            once(stream, 'open'),
+            once(stream, 'error').then(([e]) =>
+              Promise.reject(
+                new CliError(`cannot write ${opts.out ?? ''}: ${(e as Error).message}`, 73),
+              ),
+            ),
+          ])
+        }
         let bytes = 0
         for await (const chunk of await openExport(ctx, actor, opts.format as ExportFormat)) {
           bytes += Buffer.byteLength(chunk)

@@ -14,6 +14,19 @@ import { register as registerExplain } from './explain.command.js'
 import { register as registerLinkDb } from './link-db.command.js'
 
 /** Every command's register function; add new commands here. */
-export const COMMANDS: Array<(program: Command) => void> = [registerServe, registerDemo, registerMigrate, registerUser, registerVerify, registerImport, registerSearch, registerExport, registerLink, registerModel, registerExplain, registerLinkDb]
+export const COMMANDS: Array<(program: Command) => void> = [
+  registerServe,
+  registerDemo,
+  registerMigrate,
+  registerUser,
+  registerVerify,
+  registerImport,
+  registerSearch,
+  registerExport,
+  registerLink,
+  registerModel,
+  registerExplain,
+  registerLinkDb,
+]
 
 registerDemoSeeders(seedDemoRecords)

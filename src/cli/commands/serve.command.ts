@@ -36,7 +36,12 @@ export function register(program: Command): void {
       let ctx
       try {
         ctx = await openRuntime({ db: opts.db })
-        server = await startServer({ ctx, port: parsePort(opts.port, 8080), host: opts.host, secureCookies: opts.secure })
+        server = await startServer({
+          ctx,
+          port: parsePort(opts.port, 8080),
+          host: opts.host,
+          secureCookies: opts.secure,
+        })
       } catch (error) {
         await ctx?.handle.close()
         throw toCliError(error)

@@ -10,10 +10,15 @@ export function register(program: Command): void {
     .description('walk the audit chain and report the first broken link (exit 1 when broken)')
     .action(async (opts: DbOptions) => {
       const out = createOutput(opts.json ?? false)
-      const result = await withRuntime(opts, (ctx) => verifyAuditChain(ctx, (n) => io().err.write(`\rchecked ${n} entries`)))
+      const result = await withRuntime(opts, (ctx) =>
+        verifyAuditChain(ctx, (n) => io().err.write(`\rchecked ${n} entries`)),
+      )
       out.data(result)
       if (!result.ok) {
-        throw new CliError(`audit chain broken at entry ${result.firstBrokenSeq ?? '?'}: ${result.message ?? result.reason ?? ''}`, 1)
+        throw new CliError(
+          `audit chain broken at entry ${result.firstBrokenSeq ?? '?'}: ${result.message ?? result.reason ?? ''}`,
+          1,
+        )
       }
       out.line(`audit chain intact: ${result.entriesChecked} entries verified`)
     })

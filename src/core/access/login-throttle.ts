@@ -9,7 +9,11 @@ export interface ThrottleConfig {
   lockMinutes: number
 }
 
-export const DEFAULT_THROTTLE: ThrottleConfig = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 }
+export const DEFAULT_THROTTLE: ThrottleConfig = {
+  maxFailures: 5,
+  windowMinutes: 15,
+  lockMinutes: 15,
+}
 
 export interface ThrottleState {
   failures: number
@@ -23,12 +27,19 @@ export function isLocked(state: ThrottleState | undefined, now: Date): boolean {
 }
 
 /** The state after one more failed attempt at `now`. */
-export function recordFailure(state: ThrottleState | undefined, now: Date, config: ThrottleConfig): ThrottleState {
+export function recordFailure(
+  state: ThrottleState | undefined,
+  now: Date,
+  config: ThrottleConfig,
+): ThrottleState {
   const windowOpen =
-    state !== undefined && now.getTime() - state.windowStartedAt.getTime() < config.windowMinutes * 60_000
+    state !== undefined &&
+    now.getTime() - state.windowStartedAt.getTime() < config.windowMinutes * 60_000
   const failures = windowOpen ? state.failures + 1 : 1
   const windowStartedAt = windowOpen ? state.windowStartedAt : now
   const lockedUntil =
-    failures >= config.maxFailures ? new Date(now.getTime() + config.lockMinutes * 60_000) : undefined
+    failures >= config.maxFailures
+      ? new Date(now.getTime() + config.lockMinutes * 60_000)
+      : undefined
   return { failures, windowStartedAt, lockedUntil }
 }

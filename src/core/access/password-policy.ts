@@ -9,10 +9,26 @@ export const PASSWORD_MAX_LENGTH = 128
 // A short list of the most common passwords and keyboard walks; the point is to refuse
 // the obvious, not to be a breach corpus.
 const COMMON = new Set([
-  '123456789012', 'password1234', 'passwordpassword', 'qwertyuiopas', 'qwerty123456',
-  '111111111111', '000000000000', 'abc123456789', 'iloveyou1234', 'administrator',
-  'adminadmin123', 'letmein12345', 'welcome12345', 'password12345', '1q2w3e4r5t6y',
-  'changeme1234', 'athar1234567', 'athar-athar', 'syria1234567', 'damascus1234',
+  '123456789012',
+  'password1234',
+  'passwordpassword',
+  'qwertyuiopas',
+  'qwerty123456',
+  '111111111111',
+  '000000000000',
+  'abc123456789',
+  'iloveyou1234',
+  'administrator',
+  'adminadmin123',
+  'letmein12345',
+  'welcome12345',
+  'password12345',
+  '1q2w3e4r5t6y',
+  'changeme1234',
+  'athar1234567',
+  'athar-athar',
+  'syria1234567',
+  'damascus1234',
 ])
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_username' | 'too_common'

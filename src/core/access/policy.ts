@@ -153,13 +153,19 @@ export function decide(actor: Actor, action: Action, resource?: ResourceRef): De
   if (!resource) return { allowed: true, reason: `role ${actor.role} may ${action}` }
   const sensitivity = resource.sensitivity ?? 'normal'
   if (rank[sensitivity] > rank[grant.upTo]) {
-    return { allowed: false, reason: `role ${actor.role} may not ${action} on ${sensitivity} records` }
+    return {
+      allowed: false,
+      reason: `role ${actor.role} may not ${action} on ${sensitivity} records`,
+    }
   }
   if (resource.organisationId === actor.organisationId) {
     return { allowed: true, reason: `own organisation, role ${actor.role} may ${action}` }
   }
   if (grant.viaSharing && (resource.sharedWith ?? []).includes(actor.organisationId)) {
-    return { allowed: true, reason: `shared with the actor's organisation, role ${actor.role} may ${action}` }
+    return {
+      allowed: true,
+      reason: `shared with the actor's organisation, role ${actor.role} may ${action}`,
+    }
   }
   return { allowed: false, reason: 'record belongs to another organisation and was not shared' }
 }

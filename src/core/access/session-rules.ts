@@ -20,7 +20,9 @@ export function sessionState(
   timeouts: SessionTimeouts,
 ): SessionState {
   if (now.getTime() >= session.expiresAt.getTime()) return 'expired'
-  if (now.getTime() - session.lastSeenAt.getTime() >= timeouts.idleMinutes * 60_000) return 'idle_expired'
+  if (now.getTime() - session.lastSeenAt.getTime() >= timeouts.idleMinutes * 60_000) {
+    return 'idle_expired'
+  }
   return 'active'
 }
 

@@ -55,7 +55,9 @@ export function canonicalAuditEntry(entry: AuditEntryContent, prevHash: string):
 
 /** Seal an entry onto the chain after `prevHash`. */
 export function sealAuditEntry(entry: AuditEntryContent, prevHash: string): SealedAuditEntry {
-  const hash = createHash('sha256').update(canonicalAuditEntry(entry, prevHash), 'utf8').digest('hex')
+  const hash = createHash('sha256')
+    .update(canonicalAuditEntry(entry, prevHash), 'utf8')
+    .digest('hex')
   return { ...entry, prevHash, hash }
 }
 
@@ -96,14 +98,26 @@ export class AuditChainVerifier {
   push(entry: SealedAuditEntry): boolean {
     if (this.failure) return false
     if (entry.seq !== this.expectedSeq) {
-      return this.fail(this.expectedSeq, 'sequence_gap', `expected entry ${this.expectedSeq}, found ${entry.seq}: an entry was deleted, inserted or moved`)
+      return this.fail(
+        this.expectedSeq,
+        'sequence_gap',
+        `expected entry ${this.expectedSeq}, found ${entry.seq}: an entry was deleted, inserted or moved`,
+      )
     }
     if (entry.prevHash !== this.prevHash) {
-      return this.fail(entry.seq, 'prev_hash_mismatch', `entry ${entry.seq} does not follow entry ${entry.seq - 1}: the chain was reordered or an entry replaced`)
+      return this.fail(
+        entry.seq,
+        'prev_hash_mismatch',
+        `entry ${entry.seq} does not follow entry ${entry.seq - 1}: the chain was reordered or an entry replaced`,
+      )
     }
     const recomputed = sealAuditEntry(entry, this.prevHash).hash
     if (recomputed !== entry.hash) {
-      return this.fail(entry.seq, 'hash_mismatch', `entry ${entry.seq} was modified after it was written`)
+      return this.fail(
+        entry.seq,
+        'hash_mismatch',
+        `entry ${entry.seq} was modified after it was written`,
+      )
     }
     this.prevHash = entry.hash
     this.expectedSeq += 1
@@ -117,20 +131,50 @@ export class AuditChainVerifier {
     const lastSeq = this.expectedSeq - 1
     if (!head) {
       if (lastSeq === 0) return { ok: true, entriesChecked: 0 }
-      return { ok: false, entriesChecked: this.checked, firstBrokenSeq: 1, reason: 'missing_head', message: 'the chain head is missing' }
+      return {
+        ok: false,
+        entriesChecked: this.checked,
+        firstBrokenSeq: 1,
+        reason: 'missing_head',
+        message: 'the chain head is missing',
+      }
     }
     const expectedSeal = sealChainHead(head.seq, head.hash, key)
     if (!safeEqualHex(expectedSeal, head.seal)) {
-      return { ok: false, entriesChecked: this.checked, firstBrokenSeq: head.seq, reason: 'head_seal_invalid', message: 'the chain head seal does not verify: the head was rewritten or the key is wrong' }
+      return {
+        ok: false,
+        entriesChecked: this.checked,
+        firstBrokenSeq: head.seq,
+        reason: 'head_seal_invalid',
+        message: 'the chain head seal does not verify: the head was rewritten or the key is wrong',
+      }
     }
     if (head.seq > lastSeq) {
-      return { ok: false, entriesChecked: this.checked, firstBrokenSeq: lastSeq + 1, reason: 'head_mismatch', message: `the log ends at entry ${lastSeq} but the sealed head says ${head.seq}: entries were removed from the end` }
+      return {
+        ok: false,
+        entriesChecked: this.checked,
+        firstBrokenSeq: lastSeq + 1,
+        reason: 'head_mismatch',
+        message: `the log ends at entry ${lastSeq} but the sealed head says ${head.seq}: entries were removed from the end`,
+      }
     }
     if (head.seq < lastSeq) {
-      return { ok: false, entriesChecked: this.checked, firstBrokenSeq: head.seq + 1, reason: 'entries_after_head', message: `entries after the sealed head (${head.seq}) were appended outside Athar` }
+      return {
+        ok: false,
+        entriesChecked: this.checked,
+        firstBrokenSeq: head.seq + 1,
+        reason: 'entries_after_head',
+        message: `entries after the sealed head (${head.seq}) were appended outside Athar`,
+      }
     }
     if (head.hash !== this.prevHash) {
-      return { ok: false, entriesChecked: this.checked, firstBrokenSeq: head.seq, reason: 'head_mismatch', message: 'the last entry does not match the sealed head' }
+      return {
+        ok: false,
+        entriesChecked: this.checked,
+        firstBrokenSeq: head.seq,
+        reason: 'head_mismatch',
+        message: 'the last entry does not match the sealed head',
+      }
     }
     return { ok: true, entriesChecked: this.checked }
   }

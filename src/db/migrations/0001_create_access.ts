@@ -59,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('audit_object_idx').on('audit_entry').columns(['object_type', 'object_id']).execute()
+  await db.schema
+    .createIndex('audit_object_idx')
+    .on('audit_entry')
+    .columns(['object_type', 'object_id'])
+    .execute()
 
   await db.schema
     .createTable('audit_head')
@@ -71,7 +75,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_head', 'audit_entry', 'login_throttle', 'session', 'app_user', 'organisation']) {
+  for (const t of [
+    'audit_head',
+    'audit_entry',
+    'login_throttle',
+    'session',
+    'app_user',
+    'organisation',
+  ]) {
     await db.schema.dropTable(t).execute()
   }
 }

@@ -60,7 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
   for (const col of SPEC_TEXT_COLUMNS) t = t.addColumn(col, 'text')
   await t.addUniqueConstraint('person_record_batch_key_uq', ['batch_id', 'record_key']).execute()
-  await db.schema.createIndex('person_record_org_idx').on('person_record').column('organisation_id').execute()
+  await db.schema
+    .createIndex('person_record_org_idx')
+    .on('person_record')
+    .column('organisation_id')
+    .execute()
 
   // Every state a record has had: version 1 is what the source said; later versions are
   // corrections, each with who, when and why. Imports never edit in place.
@@ -91,5 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['job', 'person_record_version', 'person_record', 'import_batch']) await db.schema.dropTable(t).execute()
+  for (const t of ['job', 'person_record_version', 'person_record', 'import_batch']) {
+    await db.schema.dropTable(t).execute()
+  }
 }

@@ -28,13 +28,24 @@ interface NewUserBody {
   password: string
 }
 
-export async function adminRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+export async function adminRoutes(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext },
+): Promise<void> {
   const { ctx } = opts
 
   app.get(
     '/api/users',
     {
-      schema: { tags: ['admin'], summary: 'Users of your organisation', response: { 200: { type: 'array', items: userSchema }, 401: problemSchema, 403: problemSchema } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Users of your organisation',
+        response: {
+          200: { type: 'array', items: userSchema },
+          401: problemSchema,
+          403: problemSchema,
+        },
+      },
       config: { access: 'authenticated' },
     },
     async (request) => listUsers(ctx, requireActor(request)),
@@ -57,13 +68,22 @@ export async function adminRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
             password: { type: 'string', minLength: 1, maxLength: 1024 },
           },
         },
-        response: { 201: userSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema },
+        response: {
+          201: userSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          409: problemSchema,
+        },
       },
       config: { access: 'authenticated' },
     },
     async (request, reply) => {
       const actor = requireActor(request)
-      const user = await addUser(ctx, actor, { ...request.body, organisationId: actor.organisationId })
+      const user = await addUser(ctx, actor, {
+        ...request.body,
+        organisationId: actor.organisationId,
+      })
       return reply.status(201).send(user)
     },
   )
@@ -74,7 +94,11 @@ export async function adminRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags: ['admin'],
         summary: 'Disable a user and end all their sessions',
-        params: { type: 'object', required: ['username'], properties: { username: { type: 'string', minLength: 1, maxLength: 63 } } },
+        params: {
+          type: 'object',
+          required: ['username'],
+          properties: { username: { type: 'string', minLength: 1, maxLength: 63 } },
+        },
         response: { 200: userSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
       config: { access: 'authenticated' },

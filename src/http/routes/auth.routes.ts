@@ -2,7 +2,11 @@
 import type { FastifyInstance } from 'fastify'
 import { login, logout } from '../../services/access.service.js'
 import type { ServiceContext } from '../../services/context.js'
-import { loginRequestSchema, type LoginRequest, type SessionResponse } from '../../contract/auth.contract.js'
+import {
+  loginRequestSchema,
+  type LoginRequest,
+  type SessionResponse,
+} from '../../contract/auth.contract.js'
 import { requireActor } from '../session.plugin.js'
 import { DomainError } from '../../core/errors.js'
 import { problemSchema, sessionResponseSchema } from '../schemas.js'
@@ -15,7 +19,12 @@ export interface AuthRouteOptions {
 }
 
 export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): Promise<void> {
-  const cookie = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.secureCookies }
+  const cookie = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: opts.secureCookies,
+  }
 
   app.post<{ Body: LoginRequest }>(
     '/api/auth/login',
@@ -54,7 +63,11 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
   app.get(
     '/api/auth/session',
     {
-      schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token', response: { 200: sessionResponseSchema, 401: problemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and CSRF token',
+        response: { 200: sessionResponseSchema, 401: problemSchema },
+      },
       config: { access: 'authenticated' },
     },
     async (request) => {
@@ -79,7 +92,11 @@ export async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions): 
   app.post(
     '/api/auth/logout',
     {
-      schema: { tags: ['auth'], summary: 'End the session on the server', response: { 204: { type: 'null' }, 401: problemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session on the server',
+        response: { 204: { type: 'null' }, 401: problemSchema },
+      },
       config: { access: 'authenticated' },
     },
     async (request, reply) => {

@@ -10,4 +10,12 @@ import { dashboardRoutes } from './dashboard.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
-export const extraRouteRegistrars: RouteRegistrar[] = [searchRoutes, exportRoutes, recordsRoutes, linkageRoutes, casesRoutes, intakeRoutes, dashboardRoutes]
+export const extraRouteRegistrars: RouteRegistrar[] = [
+  searchRoutes,
+  exportRoutes,
+  recordsRoutes,
+  linkageRoutes,
+  casesRoutes,
+  intakeRoutes,
+  dashboardRoutes,
+]

@@ -17,7 +17,10 @@ interface SearchQuery {
   detentionPlace?: string
 }
 
-export async function searchRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+export async function searchRoutes(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext },
+): Promise<void> {
   app.get<{ Querystring: SearchQuery }>(
     '/api/records/search',
     {
@@ -39,17 +42,35 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: ServiceCon
             detentionPlace: { type: 'string', maxLength: 100 },
           },
         },
-        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+        response: {
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          429: problemSchema,
+        },
       },
       // Anti-enumeration: a person searches a few names a minute, a scraper thousands.
-      config: { access: 'authenticated', rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: (req) => req.auth?.user.id ?? req.ip } },
+      config: {
+        access: 'authenticated',
+        rateLimit: {
+          max: 60,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => req.auth?.user.id ?? req.ip,
+        },
+      },
     },
     async (request) => {
       const actor = requireActor(request)
       const { q, limit, ...filters } = request.query
       const items = await searchRecords(opts.ctx, actor, { q, limit, filters })
       return {
-        results: items.map((i) => ({ recordId: i.record.id, score: i.score, matched: i.matched, fields: i.record.fields, provenance: i.record.provenance })),
+        results: items.map((i) => ({
+          recordId: i.record.id,
+          score: i.score,
+          matched: i.matched,
+          fields: i.record.fields,
+          provenance: i.record.provenance,
+        })),
       }
     },
   )
