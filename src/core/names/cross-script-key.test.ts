@@ -78,12 +78,68 @@ void describe('crossScriptKey: decisions documented in docs/names.md', () => {
   })
 })
 
+void describe('word endings', () => {
+  // Latin writes a final ح like the ة / ه ending, so the key drops a final h in both scripts.
+  const pairs: Array<[string, string]> = [
+    ['Saleh', 'صالح'],
+    ['Jarrah', 'جراح'],
+    ['Fathi', 'فتحي'],
+    ['Fatimah', 'فاطمة'],
+    ['El Hamoui', 'الحموي'], // French nisba -oui = -وي
+    ['Hamouee', 'حموي'],
+    ['Ouael', 'وائل'], // French initial ou before a vowel = و
+    ['Oualid', 'وليد'],
+    ['Diaa', 'ضياء'], // i before a long a = ي
+  ]
+  for (const [latin, arabic] of pairs) {
+    void it(`${latin} and ${arabic} share a key`, () => {
+      assert.equal(crossScriptKey(latin), crossScriptKey(arabic))
+    })
+  }
+  void it('keeps the h of a two-letter key (طه Taha)', () => {
+    assert.equal(crossScriptKey('طه'), 'th')
+  })
+})
+
+void describe('article attached before a vowel', () => {
+  const same: Array<[string, string]> = [
+    ['Alahmad', 'الأحمد'],
+    ['Alomar', 'العمر'],
+    ['Alothman', 'العثمان'],
+    ['Alayoubi', 'الأيوبي'],
+  ]
+  for (const [latin, arabic] of same) {
+    void it(`${latin} and ${arabic} share a key`, () => {
+      assert.equal(crossScriptKey(latin), crossScriptKey(arabic))
+    })
+  }
+  // Names that begin with al + vowel keep it: too short, a long vowel after al, or listed.
+  const kept: Array<[string, string]> = [
+    ['Alaa', 'علاء'],
+    ['Alawi', 'علوي'],
+    ['Alali', 'العلي'],
+    ['Alissar', 'أليسار'],
+  ]
+  for (const [latin, arabic] of kept) {
+    void it(`${latin} keeps its al (${arabic})`, () => {
+      assert.equal(crossScriptKey(latin), crossScriptKey(arabic))
+      assert.ok(crossScriptKey(latin).startsWith("'l"))
+    })
+  }
+})
+
+void it('keeps Oussama (initial ou before a consonant) a vowel', () => {
+  assert.equal(crossScriptKey('Oussama'), crossScriptKey('أسامة'))
+})
+
 void describe('alternativeUnitKeys', () => {
   const cases: Array<[string, string]> = [
-    ['fathi', 'fth'], // th as two letters: فتحي
-    ['adham', "'dhm"], // أدهم
-    ['jarrah', 'jrh'], // final h is a letter: جراح
+    ['adham', "'dhm"], // th, dh as two letters: أدهم
+    ['fathallah', 'fthl'], // th as two letters: فتحالله
     ['mouallem', 'mlm'], // ou + vowel as a vowel: معلم
+    ['jasser', 'ysr'], // German j = ي: ياسر
+    ['dschamil', 'jml'], // German dsch = ج: جميل
+    ['cihad', 'jhd'], // Turkish c = ج: جهاد
   ]
   for (const [latin, alt] of cases) {
     void it(`${latin} can also read ${alt}`, () => {
@@ -96,6 +152,8 @@ void describe('alternativeUnitKeys', () => {
   }
   void it('has none for Arabic units or unambiguous spellings', () => {
     assert.deepEqual(alternativeUnitKeys('فتحي', true), [])
+    // ث read as s (Levantine): هيثم can also read hsm (Haisam)
+    assert.deepEqual(alternativeUnitKeys('هيثم', true), ['hsm'])
     assert.deepEqual(alternativeUnitKeys('khaled', false), [])
   })
 })

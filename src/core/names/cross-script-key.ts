@@ -19,8 +19,11 @@
  * equivalence classes) and the class table of linkage-anchors §3.2, checked on the Wikidata
  * token alignments (NETransliteration-COLING2018, CC0). Decisions where one Latin letter has
  * two Arabic sources: g → ج (Gamal/Jamal, Egyptian), c → s before e/i/y (French Youcef,
- * Houcine) else k, so Turkish c = ج (Cemal) and Turkish final t for d (Mehmet) are left to
- * the variant table; dh → د/ض (Reda, Ridha, Ramadhan); ذ → z (Levantine منذر Munzer).
+ * Houcine) else k, so Turkish c = ج (Cemal) is only an alternative reading (with German
+ * j = ي and dsch = ج) and Turkish final t for d (Mehmet) is left to the variant table;
+ * dh → د/ض (Reda, Ridha, Ramadhan); ذ → z (Levantine منذر Munzer). A final h is dropped in
+ * both scripts (Latin writes a final ح like the ة ending: Saleh = صالح), and an article
+ * attached before a vowel (Alahmad = الأحمد) is dropped from a Latin key.
  */
 import { splitNameUnits } from './name-tokenizer.js'
 
@@ -89,7 +92,9 @@ function finishKey(sym: string[]): string {
     if (last !== s) out += s
     last = s
   }
-  return out
+  // A final h is dropped in both scripts: Latin writes a final ح and the ة / ه ending alike
+  // (Saleh = صالح, Fatimah = فاطمة), so only dropping both makes صالح and Saleh one key.
+  return out.length > 2 && out.endsWith('h') ? out.slice(0, -1) : out
 }
 
 /** The symbol buffer shared by the key builders (keys are built one at a time). */
@@ -101,7 +106,7 @@ function startSymbols(): string[] {
 }
 
 /** Skeleton of one canonical Arabic unit (see the module comment for the rules). */
-function arabicUnitKey(t: string): string {
+function arabicUnitKey(t: string, thaAsSin = false): string {
   const sym = startSymbols()
   const n = t.length
   for (let i = 0; i < n; i++) {
@@ -139,6 +144,10 @@ function arabicUnitKey(t: string): string {
         // the word is two letters (طه Taha).
         if (!(i === n - 1 && n > 2)) sym.push('h')
         break
+      case 'ث':
+        // Levantine and Turkish speech say ث as s (Haisam = هيثم, Osman = عثمان).
+        sym.push(thaAsSin ? 's' : 't')
+        break
       default: {
         const c = ARABIC_CONSONANT.get(ch)
         if (c !== undefined) sym.push(c)
@@ -164,6 +173,10 @@ function runHasU(w: string, i: number, j: number): boolean {
   return false
 }
 
+function isFrontVowel(c: string | undefined): boolean {
+  return c === 'e' || c === 'i'
+}
+
 function isVowel(c: string | undefined): boolean {
   return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u'
 }
@@ -177,11 +190,47 @@ const ARABIZI: ReadonlyMap<string, string> = new Map([
   ['8', 'g'],
 ])
 
+/** Names that begin with al + vowel + consonant but carry no article (أليسار Alissar). */
+const AL_VOWEL_NAMES: ReadonlySet<string> = new Set([
+  'alissar',
+  'aliyah',
+  'alawiyah',
+  'alawiya',
+  'alireza',
+  'alexander',
+  'alexandre',
+  'alexandra',
+])
+
+/**
+ * An article written attached before a vowel (Alahmad = الأحمد, Alomar = العمر): the
+ * normaliser keeps it, since al + vowel also begins names (Ali, Alaa, Alawi), so the key
+ * drops it when a vowel–consonant start of at least four letters remains. Alaa (al + aa),
+ * Alaoui (al + ao), Alali and Alawi (too short) keep theirs.
+ */
+function hasAttachedArticle(w: string): boolean {
+  return (
+    w.length >= 6 &&
+    w[0] === 'a' &&
+    w[1] === 'l' &&
+    isVowel(w[2]) &&
+    !isVowel(w[3]) &&
+    w[3] !== 'l' &&
+    !AL_VOWEL_NAMES.has(w)
+  )
+}
+
 /** Skeleton of one canonical Latin unit (see the module comment for the rules). */
 function latinUnitKey(word: string, reading: number): string {
   const thAsTwo = (reading & READ_TH_AS_TWO) !== 0
+  const german = (reading & READ_GERMAN) !== 0
+  const turkish = (reading & READ_TURKISH) !== 0
   // abdul- is عبد + article: its u is short, not a long ū.
-  const w = word.startsWith('abdul') ? 'abdal' + word.slice(5) : word
+  const w = word.startsWith('abdul')
+    ? 'abdal' + word.slice(5)
+    : hasAttachedArticle(word)
+      ? word.slice(2)
+      : word
   const sym = startSymbols()
   const n = w.length
   let lastVowelWasU = false
@@ -204,8 +253,18 @@ function latinUnitKey(word: string, reading: number): string {
           (v0 === 'o' || v0 === 'u') &&
           (v1 === 'u' || v1 === 'o') &&
           !(v0 === 'u' && v1 === 'o'))
-      if (i === 0) sym.push("'")
-      else if (!atEnd && (reading & READ_GLIDE_AS_VOWEL) === 0 && isGlide(w, i, len)) {
+      if (i === 0) {
+        // French initial ou before a vowel is و (Ouael = وائل, Oualid = وليد); before a
+        // consonant a vowel (Oussama = أسامة).
+        const w2 = w[i + 2]
+        sym.push(
+          len >= 3 && v0 === 'o' && v1 === 'u' && (w2 === 'a' || isFrontVowel(w2)) ? 'w' : "'",
+        )
+      } else if (len === 3 && v0 === 'i' && v1 === 'a' && w[i + 2] === 'a') {
+        sym.push('y') // Diaa = ضياء: i before a long a is ي
+      } else if (atEnd && len >= 3 && v0 === 'o' && v1 === 'u' && isFrontVowel(w[i + 2])) {
+        sym.push('w') // French nisba -oui/-ouee is -وي (El Hamoui = الحموي hmw)
+      } else if (!atEnd && (reading & READ_GLIDE_AS_VOWEL) === 0 && isGlide(w, i, len)) {
         sym.push('w') // Fouad, Louay: ou/u gliding into a vowel is و (فؤاد fwd)
       } else if (!atEnd && len === 2 && v0 === 'i' && (v1 === 'a' || v1 === 'o' || v1 === 'u')) {
         sym.push('y') // Ziad, Riad, Diab: i gliding into a vowel is ي (زياد zyd)
@@ -235,9 +294,7 @@ function latinUnitKey(word: string, reading: number): string {
       }
       case 'h':
         // Final h after a vowel is the ة / ه ending (Fatimah, Abdullah, Hamzeh).
-        if (!(i === n - 1 && i > 0 && isVowel(w[i - 1])) || (reading & READ_FINAL_H) !== 0) {
-          sym.push('h')
-        }
+        if (!(i === n - 1 && i > 0 && isVowel(w[i - 1]))) sym.push('h')
         i++
         continue
       case 's':
@@ -260,7 +317,8 @@ function latinUnitKey(word: string, reading: number): string {
           sym.push('k')
           i += 2
         } else {
-          sym.push(c1 === 'e' || c1 === 'i' || c1 === 'y' ? 's' : 'k')
+          // Turkish c = ج (Cemal, Cihad, Camil).
+          sym.push(turkish ? 'j' : c1 === 'e' || c1 === 'i' || c1 === 'y' ? 's' : 'k')
           i++
         }
         continue
@@ -272,8 +330,15 @@ function latinUnitKey(word: string, reading: number): string {
         sym.push(c1 === 'h' ? 'g' : 'j')
         i += c1 === 'h' ? 2 : 1
         continue
+      case 'j':
+        sym.push(german ? 'y' : 'j') // German j = ي (Jasser, Jussuf)
+        i++
+        continue
       case 'd':
-        if (c1 === 'j') {
+        if (german && c1 === 's' && c2 === 'c' && w[i + 3] === 'h') {
+          sym.push('j') // German dsch = ج (Dschamil)
+          i += 4
+        } else if (c1 === 'j') {
           sym.push('j') // French dj = ج (Djamel)
           i += 2
         } else {
@@ -324,16 +389,20 @@ export function unitKey(unit: string, arabic: boolean): string {
 
 /** Alternative readings of a Latin spelling (bit flags). */
 const READ_TH_AS_TWO = 1 // th, dh as two letters: Fathi = فتحي, Adham = أدهم
-const READ_FINAL_H = 2 // final h after a vowel is a letter: Jarrah = جراح, not a ة ending
+// German ch = خ (Chalil) is not read: it made Cheir = خير, and a father named محمد خير
+// then half-matched his son محمد بن محمد خير (auto-linked at 200k records).
+const READ_GERMAN = 2 // German spelling: j = ي (Jasser), dsch = ج (Dschamil)
 const READ_GLIDE_AS_VOWEL = 4 // ou/u before a vowel is a vowel: Mouallem = معلم (u + ʿayn)
+const READ_TURKISH = 8 // Turkish spelling: c = ج (Cemal, Cihad)
 
 /**
- * Skeletons of the other plausible readings of a Latin unit, each differing from unitKey in
- * one ambiguous spelling (th/dh, final h, u-glide); empty for Arabic units. compareNames
- * accepts a cross-script match through any one of them.
+ * Skeletons of the other plausible readings of a unit, each differing from unitKey in
+ * one ambiguous spelling (th/dh, u-glide, German j/dsch, Turkish c), or of an Arabic
+ * unit with ث read as s (Levantine). compareNames accepts a match through any one of them
+ * (an Arabic unit's only against a Latin one: هيثم is not حسام).
  */
 export function alternativeUnitKeys(unit: string, arabic: boolean): readonly string[] {
-  if (arabic) return NO_KEYS
+  if (arabic) return unit.includes('ث') ? [arabicUnitKey(unit, true)] : NO_KEYS
   const main = latinUnitKey(unit, 0)
   let out: string[] | undefined
   for (const reading of READINGS) {
@@ -347,13 +416,15 @@ export function alternativeUnitKeys(unit: string, arabic: boolean): readonly str
 }
 
 const NO_KEYS: readonly string[] = []
-const READINGS = [READ_TH_AS_TWO, READ_FINAL_H, READ_GLIDE_AS_VOWEL] as const
+const READINGS = [READ_TH_AS_TWO, READ_GERMAN, READ_GLIDE_AS_VOWEL, READ_TURKISH] as const
 
 /** Whether an alternative reading can change the key of this unit at all. */
 function readingApplies(unit: string, reading: number): boolean {
   if (reading === READ_TH_AS_TWO) return unit.includes('th') || unit.includes('dh')
-  if (reading === READ_FINAL_H) {
-    return unit.length > 1 && unit.endsWith('h') && isVowel(unit[unit.length - 2])
+  if (reading === READ_GERMAN) return unit.includes('j') || unit.includes('dsch')
+  if (reading === READ_TURKISH) {
+    for (let k = 0; k < unit.length; k++) if (unit[k] === 'c' && unit[k + 1] !== 'h') return true
+    return false
   }
   for (let k = 0; k + 1 < unit.length; k++) {
     if (unit[k] === 'u') {

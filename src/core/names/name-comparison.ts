@@ -123,7 +123,10 @@ function analyseName(text: string): readonly UnitInfo[] {
 /** Equal skeletons, also through another reading of an ambiguous Latin spelling. */
 function keysMatch(a: UnitInfo, b: UnitInfo): boolean {
   if (a.key === '') return false
-  return a.key === b.key || a.altKeys.includes(b.key) || b.altKeys.includes(a.key)
+  if (a.key === b.key) return true
+  // An Arabic reading (ث as s) is how a Latin spelling heard it, not another Arabic name.
+  if (a.arabic && b.arabic) return false
+  return a.altKeys.includes(b.key) || b.altKeys.includes(a.key)
 }
 
 function shareGroup(a: readonly number[], b: readonly number[]): boolean {
