@@ -11,6 +11,7 @@
 import { generateRecords } from './generator/index.js'
 import {
   countTruePairs,
+  linkageInputOf,
   linkRecords,
   measureAtThreshold,
   probabilityFromWeight,
@@ -31,23 +32,7 @@ const fatherOf: string[] = []
 const scriptOf: string[] = []
 for (const g of generateRecords({ seed: SEED, records: RECORDS })) {
   const f = g.fields
-  inputs.push({
-    record_id: f.record_id,
-    full_name: f.full_name,
-    first_name: f.first_name,
-    father_name: f.father_name,
-    grandfather_name: f.grandfather_name,
-    family_name: f.family_name,
-    mother_name: f.mother_name,
-    mother_family_name: f.mother_family_name,
-    sex: f.sex,
-    birth_date: f.birth_date,
-    age: f.age,
-    recorded_on: f.recorded_on,
-    birth_place: f.birth_place,
-    national_id: f.national_id,
-    detention_place: f.detention_place,
-  })
+  inputs.push(linkageInputOf(f))
   personOf.push(g.truth.person_id)
   familyOf.push(g.truth.family_id)
   fatherOf.push(g.truth.father_person_id ?? '')

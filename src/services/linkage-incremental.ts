@@ -31,6 +31,7 @@ import type { ServiceContext } from './context.js'
 import { reclusterRegion } from './linkage-clusters.js'
 import { isDeceasedRecord } from './linkage-sensitivity.js'
 import { fieldsOf, onRecordsAdded } from './record.service.js'
+import { linkageInputOf } from '../core/linkage/index.js'
 
 /** How many candidates of a new record are kept (then those at or above the review threshold are stored). */
 export const INCREMENTAL_TOP_K = 10
@@ -40,23 +41,7 @@ export function toLinkageInput(
   row: PersonRecordRow,
   f: PersonRecordFields = fieldsOf(row),
 ): LinkageRecordInput {
-  return {
-    record_id: row.id,
-    full_name: f.full_name,
-    first_name: f.first_name,
-    father_name: f.father_name,
-    grandfather_name: f.grandfather_name,
-    family_name: f.family_name,
-    mother_name: f.mother_name,
-    mother_family_name: f.mother_family_name,
-    sex: f.sex,
-    birth_date: f.birth_date,
-    age: f.age,
-    recorded_on: f.recorded_on,
-    birth_place: f.birth_place,
-    national_id: f.national_id,
-    detention_place: f.detention_place,
-  }
+  return linkageInputOf(f, row.id)
 }
 
 /** Whether a stored row is a deceased record (makes its pairs sensitive). */

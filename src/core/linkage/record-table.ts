@@ -13,6 +13,7 @@ import {
   parseFullName,
 } from '../names/index.js'
 import { findPlaceById, resolvePlace } from '../places/index.js'
+import type { PersonRecordFields } from '../records/record-fields.js'
 import { NAME_COMPARISONS, NAME_COMPARISON_COUNT } from './comparison-levels.js'
 
 /** One record's raw values as the linkage engine reads them (spec column names). */
@@ -55,6 +56,22 @@ export const LINKAGE_INPUT_FIELDS: readonly LinkageInputField[] = [
   'national_id',
   'detention_place',
 ]
+
+/**
+ * The engine's view of a person record: the fields linkage compares, under `recordId`
+ * (a stored record's database id, or the file's record_id).
+ */
+export function linkageInputOf(
+  fields: PersonRecordFields,
+  recordId: string = fields.record_id,
+): LinkageRecordInput {
+  const input: Record<string, string | number> = { record_id: recordId }
+  for (const name of LINKAGE_INPUT_FIELDS) {
+    const value = fields[name]
+    if (value !== undefined) input[name] = value
+  }
+  return input as unknown as LinkageRecordInput
+}
 
 /** One raw column: its distinct strings and, per row, the index of its string (−1 = blank). */
 export interface RawColumn {

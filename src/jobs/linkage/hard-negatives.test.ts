@@ -8,30 +8,14 @@ import { describe, it } from 'node:test'
 import { generateRecords, type GeneratedRecord } from '../../../bench/generator/index.js'
 import { buildFixtureFamilies } from '../../core/linkage/linkage-fixtures.js'
 import {
+  linkageInputOf,
   linkRecords,
   probabilityFromWeight,
   type LinkageRecordInput,
 } from '../../core/linkage/index.js'
 
 function toInput(r: GeneratedRecord): LinkageRecordInput {
-  const f = r.fields
-  return {
-    record_id: f.record_id,
-    full_name: f.full_name,
-    first_name: f.first_name,
-    father_name: f.father_name,
-    grandfather_name: f.grandfather_name,
-    family_name: f.family_name,
-    mother_name: f.mother_name,
-    mother_family_name: f.mother_family_name,
-    sex: f.sex,
-    birth_date: f.birth_date,
-    age: f.age,
-    recorded_on: f.recorded_on,
-    birth_place: f.birth_place,
-    national_id: f.national_id,
-    detention_place: f.detention_place,
-  }
+  return linkageInputOf(r.fields)
 }
 
 describe('hard negatives are never auto-linked', () => {
