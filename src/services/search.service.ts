@@ -178,3 +178,8 @@ export async function searchRecords(
   )
   return items
 }
+
+/** Build the search index in the background right after start-up, so the first query does not wait for it. */
+export function warmUpSearch(ctx: ServiceContext): void {
+  void searchState(ctx).catch(() => undefined)
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Command } from 'commander'
+import { warmUpSearch } from '../../services/search.service.js'
 import { io } from '../io.js'
 import {
   isPostgresUrl,
@@ -129,6 +130,7 @@ export function register(program: Command): void {
           return
         }
         const server = await startServer({ ctx, port: parsePort(opts.port, 8080), host: opts.host })
+        warmUpSearch(ctx)
         printUsers(out, server.url, users)
         const handle = ctx.handle
         await serveUntilSignal(async () => {

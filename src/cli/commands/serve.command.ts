@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { warmUpSearch } from '../../services/search.service.js'
 import { openRuntime } from '../../services/runtime.js'
 import { startServer } from '../../http/server.js'
 import { createOutput } from '../output.js'
@@ -46,6 +47,7 @@ export function register(program: Command): void {
         await ctx?.handle.close()
         throw toCliError(error)
       }
+      warmUpSearch(ctx)
       out.data({ url: server.url, database: ctx.handle.location })
       out.line(`Athar is serving ${ctx.handle.location} at ${server.url}  (Ctrl+C to stop)`)
       const handle = ctx.handle
