@@ -136,13 +136,13 @@ export const ROUTE_TABLE: RouteCase[] = [
     method: 'GET',
     url: '/api/records/:id',
     request: (f) => ({ url: `/api/records/${f.recordId}` }),
-    expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),
+    expect: only(200, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),
   },
   {
     method: 'GET',
     url: '/api/records/:id/versions',
     request: (f) => ({ url: `/api/records/${f.recordId}/versions` }),
-    expect: only(200, ['coordinator', 'caseworker', 'investigator', 'reviewer']),
+    expect: only(200, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),
   },
   // Linkage (policy: linkage.run → coordinator, investigator; linkage.review → reviewer).
   // Ids that do not exist show that allowed roles get past authorisation (404) and the rest do not (403).

@@ -4,8 +4,10 @@ import { navigate, safeReturnPath, useLocation } from './hooks/useRoute.js'
 import { useSession } from './hooks/useSession.js'
 import { useT } from './i18n/useT.js'
 import { HomeScene } from './scenes/HomeScene.js'
+import { IntakeScene } from './scenes/IntakeScene.js'
 import { LoginScene } from './scenes/LoginScene.js'
 import { NotFoundScene } from './scenes/NotFoundScene.js'
+import { ReportScene } from './scenes/ReportScene.js'
 import { findRoute } from './scenes/routes.js'
 
 const LOGIN_PATH = '/login'
@@ -54,6 +56,12 @@ export function App() {
   switch (route?.scene) {
     case 'home':
       scene = <HomeScene user={user} />
+      break
+    case 'intake':
+      scene = <IntakeScene />
+      break
+    case 'report':
+      scene = <ReportScene />
       break
     case undefined:
       scene = path === LOGIN_PATH ? null : <NotFoundScene />

@@ -34,6 +34,13 @@ describe('access policy', () => {
         organisationId: 'org-a',
         sensitivity: 'sensitive',
       }).allowed,
+      true,
+    )
+    assert.equal(
+      decide(actor('field_officer'), 'record.read', {
+        organisationId: 'org-a',
+        sensitivity: 'restricted',
+      }).allowed,
       false,
     )
     assert.equal(

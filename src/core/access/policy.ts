@@ -94,8 +94,10 @@ export const POLICY: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   },
   field_officer: {
     'stats.read': own('normal'),
-    'record.search': shared('normal'),
-    'record.read': shared('normal'),
+    // At the gate a field officer must see the names of the missing to search before
+    // registering (issue 5); names are `sensitive`. Reporter contacts stay out of reach.
+    'record.search': shared('sensitive'),
+    'record.read': shared('sensitive'),
     'intake.create': own('sensitive'),
     'evidence.add': own('sensitive'),
     'operations.read': shared('normal'),

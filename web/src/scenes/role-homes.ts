@@ -1,7 +1,7 @@
 /**
  * What each role's home shows: its purpose (home.<role>.*) and its work areas (area.<id>.*).
- * The areas are not built yet, so none has a `path`: their cards say "coming". When a scene
- * lands, give its area the scene's path (see scenes/routes.ts).
+ * An area without a `path` is not built yet: its card says "coming". When a scene lands,
+ * give its area the scene's path (see scenes/routes.ts).
  */
 import type { Role } from '../../../src/contract/auth.contract.js'
 
@@ -37,7 +37,12 @@ export interface WorkArea {
   path?: string
 }
 
-const card = (id: AreaId, primary = false): WorkArea => ({ id, kind: 'card', primary })
+const card = (id: AreaId, primary = false, path?: string): WorkArea => ({
+  id,
+  kind: 'card',
+  primary,
+  ...(path === undefined ? {} : { path }),
+})
 const count = (id: AreaId): WorkArea => ({ id, kind: 'count' })
 
 export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
@@ -45,8 +50,13 @@ export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
   coordinator: [card('operationsBoard', true), card('teams'), card('dashboards')],
   // Search comes before the intake form on purpose: a person registered twice at the gate
   // splits their trace in two, and a family may already have reported them.
-  field_officer: [card('searchFirst', true), card('intake', true), card('myIntakes')],
-  caseworker: [card('familyReports', true), card('cases'), card('informFamilies')],
+  field_officer: [card('searchFirst', true), card('intake', true, '/intake'), card('myIntakes')],
+  caseworker: [
+    card('familyReports', true, '/reports/new'),
+    card('cases'),
+    card('informFamilies'),
+    card('intake', false, '/intake'),
+  ],
   investigator: [card('recordsSearch', true), card('evidence'), card('sources')],
   reviewer: [card('reviewQueue', true), card('myDecisions')],
   viewer: [count('countReports'), count('countIntakes'), count('countConfirmed')],

@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../../src/contract/auth.contract.js'
 
-export type SceneId = 'home'
+export type SceneId = 'home' | 'intake' | 'report'
 
 export interface Route {
   path: string
@@ -12,7 +12,11 @@ export interface Route {
   roles?: readonly Role[]
 }
 
-export const ROUTES: readonly Route[] = [{ path: '/', scene: 'home' }]
+export const ROUTES: readonly Route[] = [
+  { path: '/', scene: 'home' },
+  { path: '/intake', scene: 'intake', roles: ['field_officer', 'caseworker'] },
+  { path: '/reports/new', scene: 'report', roles: ['caseworker'] },
+]
 
 /** The route for a path and role, or undefined (the app shows "not found"). */
 export function findRoute(path: string, role: Role): Route | undefined {

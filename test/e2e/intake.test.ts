@@ -1,0 +1,254 @@
+/**
+ * End to end: the first two tracing screens in Chromium, on a phone-sized screen, against
+ * `athar demo --records 300`. A caseworker opens the intake screen from the home card, types
+ * the Latin name of a demo record, sees it suggested and attaches the intake to it. A field
+ * officer registers an unidentified person (a missing place is shown at its field first). A caseworker files
+ * a family report (missing tracing consent is refused next to the checkbox first).
+ * Screenshots in Arabic and English go to test-results/screenshots/ (docs/screenshots/ with
+ * ATHAR_SCREENSHOTS=1).
+ *
+ * The web app must be built (npm run build:web; scripts/run-tests.js does it before e2e).
+ * Run: node --import tsx --test test/e2e/intake.test.ts
+ */
+import assert from 'node:assert/strict'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { after, before, describe, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const cli = join(root, 'bin', 'athar.js')
+const chromiumPath = '/usr/bin/chromium'
+const screenshotDir =
+  process.env.ATHAR_SCREENSHOTS === '1'
+    ? join(root, 'docs', 'screenshots')
+    : join(root, 'test-results', 'screenshots')
+const PHONE = { width: 360, height: 740 }
+// A record of the demo data (bench generator, seed 2024, within the first 300): an NGO list
+// written in Latin letters.
+const DEMO_NAME = { first: 'Ahmad', family: 'Hadjdj' }
+
+type Messages = Record<string, string>
+const messages = {
+  ar: JSON.parse(readFileSync(join(root, 'web/src/i18n/ar.json'), 'utf8')) as Messages,
+  en: JSON.parse(readFileSync(join(root, 'web/src/i18n/en.json'), 'utf8')) as Messages,
+}
+function text(language: 'ar' | 'en', key: string): string {
+  const value = messages[language][key]
+  assert.ok(value !== undefined, `no message ${key}`)
+  return value
+}
+
+interface DemoReady {
+  url: string
+  users: Array<{ username: string; role: string; password: string }>
+}
+
+function buildWebIfMissing(): void {
+  if (existsSync(join(root, 'dist', 'web', 'index.html'))) return
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  assert.equal(build.status, 0, `vite build failed:\n${build.stderr}`)
+}
+
+/** Starts `athar demo --json` with demo records and waits for its one JSON line. */
+function startDemo(dbPath: string): Promise<{ child: ChildProcess; ready: DemoReady }> {
+  const child = spawn(
+    process.execPath,
+    [cli, 'demo', '--db', dbPath, '--port', '0', '--records', '300', '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+  )
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout })
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as DemoReady
+        if (typeof parsed.url === 'string' && Array.isArray(parsed.users)) {
+          resolve({ child, ready: parsed })
+        }
+      } catch {
+        // not the ready line
+      }
+    })
+    child.once('exit', (code) =>
+      reject(new Error(`athar demo exited (${code}) before ready:\n${stderr}`)),
+    )
+  })
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
+}
+
+/** The input a visible label names (proves the label is bound to it). */
+function field(page: Page, language: 'ar' | 'en', key: string) {
+  return page.getByLabel(text(language, key), { exact: true })
+}
+
+void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
+  let tempDir = ''
+  let demo: ChildProcess | undefined
+  let ready: DemoReady
+  let context: BrowserContext
+  let page: Page
+  const pageErrors: string[] = []
+
+  before(async () => {
+    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
+    buildWebIfMissing()
+    mkdirSync(screenshotDir, { recursive: true })
+    tempDir = mkdtempSync(join(tmpdir(), 'athar-intake-e2e-'))
+    const started = await startDemo(join(tempDir, 'demo.db'))
+    demo = started.child
+    ready = started.ready
+    context = await chromium.launchPersistentContext(join(tempDir, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      viewport: PHONE,
+    })
+    page = context.pages()[0] ?? (await context.newPage())
+    page.on('pageerror', (error) => pageErrors.push(String(error)))
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
+    })
+  })
+
+  after(async () => {
+    await context?.close()
+    demo?.kill('SIGTERM')
+    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
+  })
+
+  /** Signs in as the role, in Arabic, and opens the work area's card from the home page. */
+  async function signInAndOpen(role: string, area: string): Promise<void> {
+    const user = ready.users.find((u) => u.role === role)
+    assert.ok(user, `no ${role} in the demo`)
+    await context.clearCookies()
+    await page.goto(`${ready.url}/`)
+    await page.evaluate('window.localStorage.clear()')
+    await page.reload()
+    await page.locator('#username').fill(user.username)
+    await page.locator('#password').fill(user.password)
+    await page.locator('button[type=submit]').click()
+    await page.getByTestId(`area-${area}`).locator('a').click()
+  }
+
+  // Search before create runs as the caseworker (who has the intake screen too): the policy
+  // lets a field officer search `normal` records only, and the demo's imports are `sensitive`.
+  void test('caseworker: names typed in Latin letters suggest a demo record to attach to', async () => {
+    await signInAndOpen('caseworker', 'intake')
+    await page.getByTestId('intake-scene').waitFor()
+    assert.equal(new URL(page.url()).pathname, '/intake')
+    const first = field(page, 'ar', 'person.firstName')
+    assert.equal(await first.getAttribute('dir'), 'auto')
+    await first.fill(DEMO_NAME.first)
+    await field(page, 'ar', 'person.familyName').fill(DEMO_NAME.family)
+    const suggestion = page.getByTestId('suggestion').first()
+    await suggestion.waitFor()
+    assert.match((await suggestion.textContent()) ?? '', /Ahmad/)
+    const attach = suggestion.getByRole('button')
+    assert.equal(await attach.textContent(), text('ar', 'intake.attach'))
+    await attach.click()
+    assert.equal(await attach.getAttribute('aria-pressed'), 'true')
+    assert.equal(
+      await page.getByTestId('intake-submit').textContent(),
+      text('ar', 'intake.submitAttach'),
+    )
+    await expectNoHorizontalOverflow(page)
+    await shoot(page, 'intake-search-ar')
+
+    await page.getByTestId('language-switch').click()
+    await field(page, 'en', 'person.firstName').waitFor()
+    assert.equal(await attach.textContent(), text('en', 'intake.attached'))
+    await expectNoHorizontalOverflow(page)
+    await shoot(page, 'intake-search-en')
+    await field(page, 'en', 'intake.foundAt').fill('Gate 1')
+    await page.getByTestId('intake-submit').click()
+    await page.getByTestId('intake-success').waitFor()
+    assert.ok(((await page.getByTestId('intake-record-id').textContent()) ?? '').length > 0)
+  })
+
+  void test('field officer: registers an unidentified person; a missing place is shown at its field', async () => {
+    await signInAndOpen('field_officer', 'intake')
+    await page.getByTestId('intake-scene').waitFor()
+    await page.getByTestId('identity-unidentified').check()
+    assert.equal(await page.locator('#firstName').count(), 0, 'no name fields')
+    const age = field(page, 'ar', 'intake.approximateAge')
+    await age.fill('\u0664\u0660')
+    assert.equal(await age.inputValue(), '40', 'Arabic-Indic digits are shown as 0-9')
+    await field(page, 'ar', 'intake.marks').fill('ندبة فوق الحاجب الأيسر')
+    await page.getByTestId('intake-submit').click()
+    const foundAt = field(page, 'ar', 'intake.foundAt')
+    await page.getByTestId('error-facilityText').waitFor()
+    assert.equal(await foundAt.getAttribute('aria-invalid'), 'true')
+    assert.equal(
+      await page.getByTestId('error-facilityText').textContent(),
+      text('ar', 'fieldError.required'),
+    )
+    await expectNoHorizontalOverflow(page)
+    await shoot(page, 'intake-error-ar')
+
+    await foundAt.fill('البوابة 2')
+    // A double click sends one key twice: the server registers the person once.
+    await page.getByTestId('intake-submit').dblclick()
+    await page.getByTestId('intake-success').waitFor()
+    assert.ok(((await page.getByTestId('intake-record-id').textContent()) ?? '').length > 0)
+    await shoot(page, 'intake-done-ar')
+    await page.getByTestId('language-switch').click()
+    await page.getByText(text('en', 'intake.recordId')).waitFor()
+    await shoot(page, 'intake-done-en')
+  })
+
+  void test('caseworker: files a family report; tracing consent is required', async () => {
+    await signInAndOpen('caseworker', 'familyReports')
+    await page.getByTestId('report-scene').waitFor()
+    assert.equal(new URL(page.url()).pathname, '/reports/new')
+    await field(page, 'ar', 'person.firstName').fill('حسن')
+    await field(page, 'ar', 'person.familyName').fill('Al-Basel')
+    await field(page, 'ar', 'report.birthDate').fill('1992')
+    await field(page, 'ar', 'report.lastSeenPlace').fill('الشام')
+    await field(page, 'ar', 'report.reporterName').fill('وفاء')
+    await field(page, 'ar', 'report.reporterRelation').fill('الأم')
+    await field(page, 'ar', 'report.reporterPhone').fill('+963 11 555 0100')
+    await page.getByTestId('report-submit').click()
+    const tracing = page.locator('[id="consent.tracing"]')
+    assert.equal(await tracing.getAttribute('aria-invalid'), 'true')
+    assert.equal(
+      await page.getByTestId('error-consent.tracing').textContent(),
+      text('ar', 'report.consentTracingRequired'),
+    )
+    await expectNoHorizontalOverflow(page)
+    await shoot(page, 'report-error-ar')
+
+    await tracing.check()
+    assert.equal(await tracing.getAttribute('aria-invalid'), 'false', 'ticking clears its error')
+    await page.getByTestId('language-switch').click()
+    await shoot(page, 'report-form-en')
+    await page.getByTestId('report-submit').click()
+    await page.getByTestId('report-success').waitFor()
+    assert.ok(((await page.getByTestId('report-case-id').textContent()) ?? '').length > 0)
+    await shoot(page, 'report-done-en')
+  })
+
+  void test('no script error and no CSP violation happened', () => {
+    assert.deepEqual(pageErrors, [])
+  })
+})
