@@ -148,8 +148,9 @@ for (const dialect of DIALECTS) {
         sensitivity: 'restricted',
       })
       let restricted = ''
-      for await (const r of streamExportableRecords(ctx, investigator))
+      for await (const r of streamExportableRecords(ctx, investigator)) {
         if (r.fields.record_id === 'wit1') restricted = r.id
+      }
       await assert.rejects(getRecord(ctx, fieldOfficer, restricted), { code: 'forbidden' })
     })
 
