@@ -11,91 +11,27 @@
  * Run: node --import tsx --test test/e2e/intake.test.ts
  */
 import assert from 'node:assert/strict'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import {
+  PHONE,
+  buildWebIfMissing,
+  chromiumPath,
+  expectNoHorizontalOverflow,
+  screenshotDir,
+  shoot,
+  startDemo,
+  text,
+  type DemoReady,
+} from '../support/e2e.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const cli = join(root, 'bin', 'athar.js')
-const chromiumPath = '/usr/bin/chromium'
-const screenshotDir =
-  process.env.ATHAR_SCREENSHOTS === '1'
-    ? join(root, 'docs', 'screenshots')
-    : join(root, 'test-results', 'screenshots')
-const PHONE = { width: 360, height: 740 }
 // A record of the demo data (bench generator, seed 2024, within the first 300): an NGO list
 // written in Latin letters.
 const DEMO_NAME = { first: 'Ahmad', family: 'Hadjdj' }
-
-type Messages = Record<string, string>
-const messages = {
-  ar: JSON.parse(readFileSync(join(root, 'web/src/i18n/ar.json'), 'utf8')) as Messages,
-  en: JSON.parse(readFileSync(join(root, 'web/src/i18n/en.json'), 'utf8')) as Messages,
-}
-function text(language: 'ar' | 'en', key: string): string {
-  const value = messages[language][key]
-  assert.ok(value !== undefined, `no message ${key}`)
-  return value
-}
-
-interface DemoReady {
-  url: string
-  users: Array<{ username: string; role: string; password: string }>
-}
-
-function buildWebIfMissing(): void {
-  if (existsSync(join(root, 'dist', 'web', 'index.html'))) return
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  assert.equal(build.status, 0, `vite build failed:\n${build.stderr}`)
-}
-
-/** Starts `athar demo --json` with demo records and waits for its one JSON line. */
-function startDemo(dbPath: string): Promise<{ child: ChildProcess; ready: DemoReady }> {
-  const child = spawn(
-    process.execPath,
-    [cli, 'demo', '--db', dbPath, '--port', '0', '--records', '300', '--json'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as DemoReady
-        if (typeof parsed.url === 'string' && Array.isArray(parsed.users)) {
-          resolve({ child, ready: parsed })
-        }
-      } catch {
-        // not the ready line
-      }
-    })
-    child.once('exit', (code) =>
-      reject(new Error(`athar demo exited (${code}) before ready:\n${stderr}`)),
-    )
-  })
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0)
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
-}
-
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate<number>(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  )
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
-}
 
 /** The input a visible label names (proves the label is bound to it). */
 function field(page: Page, language: 'ar' | 'en', key: string) {
@@ -115,7 +51,7 @@ void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
     buildWebIfMissing()
     mkdirSync(screenshotDir, { recursive: true })
     tempDir = mkdtempSync(join(tmpdir(), 'athar-intake-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'))
+    const started = await startDemo(join(tempDir, 'demo.db'), 300)
     demo = started.child
     ready = started.ready
     context = await chromium.launchPersistentContext(join(tempDir, 'profile'), {

@@ -9,24 +9,25 @@
  * Run: node --import tsx --test test/e2e/web-shell.test.ts
  */
 import assert from 'node:assert/strict'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import {
+  PHONE,
+  buildWebIfMissing,
+  chromiumPath,
+  expectNoHorizontalOverflow,
+  root,
+  screenshotDir,
+  shoot,
+  startDemo,
+  text,
+  type DemoReady,
+} from '../support/e2e.js'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const cli = join(root, 'bin', 'athar.js')
-const chromiumPath = '/usr/bin/chromium'
-// Screenshots are refreshed in docs/screenshots/ with ATHAR_SCREENSHOTS=1 (then looked at and
-// committed); ordinary runs write them to test-results/ so a test run leaves the tree clean.
-const screenshotDir =
-  process.env.ATHAR_SCREENSHOTS === '1'
-    ? join(root, 'docs', 'screenshots')
-    : join(root, 'test-results', 'screenshots')
 // Dates on the home pages come from this clock, so screenshots do not change every day.
 const FIXED_NOW = new Date('2026-05-04T09:00:00Z')
 
@@ -41,29 +42,12 @@ const ROLES = [
 ] as const
 type Role = (typeof ROLES)[number]
 
-const PHONE = { width: 360, height: 740 }
 const DESKTOP = { width: 1280, height: 800 }
 // Roles whose homes are photographed, and on which screen.
 const PHOTOGRAPHED: Partial<Record<Role, 'phone' | 'desktop'>> = {
   admin: 'phone',
   field_officer: 'phone',
   caseworker: 'desktop',
-}
-
-type Messages = Record<string, string>
-const messages = {
-  ar: JSON.parse(readFileSync(join(root, 'web/src/i18n/ar.json'), 'utf8')) as Messages,
-  en: JSON.parse(readFileSync(join(root, 'web/src/i18n/en.json'), 'utf8')) as Messages,
-}
-function text(language: 'ar' | 'en', key: string): string {
-  const value = messages[language][key]
-  assert.ok(value !== undefined, `no message ${key}`)
-  return value
-}
-
-interface DemoReady {
-  url: string
-  users: Array<{ username: string; role: string; password: string }>
 }
 
 /** Why the suite cannot run yet, or undefined when the `athar demo` command exists. */
@@ -75,60 +59,12 @@ function findSkipReason(): string | undefined {
   return '`athar demo` does not exist yet (src/cli/commands/demo.command.ts): the web shell e2e test waits for the server'
 }
 
-function buildWebIfMissing(): void {
-  if (existsSync(join(root, 'dist', 'web', 'index.html'))) return
-  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  assert.equal(build.status, 0, `vite build failed:\n${build.stderr}`)
-}
-
-/** Starts `athar demo --json` and waits for its one JSON line. */
-function startDemo(dbPath: string): Promise<{ child: ChildProcess; ready: DemoReady }> {
-  const child = spawn(
-    process.execPath,
-    [cli, 'demo', '--db', dbPath, '--port', '0', '--records', '0', '--json'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_ENV: 'test' },
-    },
-  )
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as DemoReady
-        if (typeof parsed.url === 'string' && Array.isArray(parsed.users)) {
-          resolve({ child, ready: parsed })
-        }
-      } catch {
-        // not the ready line
-      }
-    })
-    child.once('exit', (code) =>
-      reject(new Error(`athar demo exited (${code}) before ready:\n${stderr}`)),
-    )
-  })
-}
-
 async function expectDocumentLanguage(page: Page, language: 'ar' | 'en'): Promise<void> {
   const html = page.locator('html')
   const lang = await html.getAttribute('lang')
   const dir = await html.getAttribute('dir')
   assert.equal(lang, language)
   assert.equal(dir, language === 'ar' ? 'rtl' : 'ltr')
-}
-
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate<number>(
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  )
-  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
 }
 
 async function expectHome(page: Page, role: Role, language: 'ar' | 'en'): Promise<void> {
@@ -153,11 +89,6 @@ async function expectHome(page: Page, role: Role, language: 'ar' | 'en'): Promis
   )
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0) // no hover state on the last button clicked
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
-}
-
 const skip = findSkipReason()
 
 void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
@@ -176,7 +107,7 @@ void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
     buildWebIfMissing()
     mkdirSync(screenshotDir, { recursive: true })
     tempDir = mkdtempSync(join(tmpdir(), 'athar-web-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'))
+    const started = await startDemo(join(tempDir, 'demo.db'), 0)
     demo = started.child
     ready = started.ready
     context = await chromium.launchPersistentContext(join(tempDir, 'profile'), {

@@ -1,0 +1,93 @@
+/**
+ * Shared by the end-to-end tests: paths, Chromium, the built web app, `athar demo`
+ * started as a child process, translations, screenshots and layout checks.
+ */
+import assert from 'node:assert/strict'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+export const cli = join(root, 'bin', 'athar.js')
+export const chromiumPath = '/usr/bin/chromium'
+// Screenshots are refreshed in docs/screenshots/ with ATHAR_SCREENSHOTS=1 (then looked at and
+// committed); ordinary runs write them to test-results/ so a test run leaves the tree clean.
+export const screenshotDir =
+  process.env.ATHAR_SCREENSHOTS === '1'
+    ? join(root, 'docs', 'screenshots')
+    : join(root, 'test-results', 'screenshots')
+export const PHONE = { width: 360, height: 740 }
+
+type Messages = Record<string, string>
+const messages = {
+  ar: JSON.parse(readFileSync(join(root, 'web/src/i18n/ar.json'), 'utf8')) as Messages,
+  en: JSON.parse(readFileSync(join(root, 'web/src/i18n/en.json'), 'utf8')) as Messages,
+}
+
+/** A message of the web app's translation files (fails the test when the key is missing). */
+export function text(language: 'ar' | 'en', key: string): string {
+  const value = messages[language][key]
+  assert.ok(value !== undefined, `no message ${key}`)
+  return value
+}
+
+export interface DemoReady {
+  url: string
+  users: Array<{ username: string; role: string; password: string }>
+}
+
+export function buildWebIfMissing(): void {
+  if (existsSync(join(root, 'dist', 'web', 'index.html'))) return
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  assert.equal(build.status, 0, `vite build failed:\n${build.stderr}`)
+}
+
+/** Starts `athar demo --json` with `records` generated records and waits for its one JSON line. */
+export function startDemo(
+  dbPath: string,
+  records: number,
+): Promise<{ child: ChildProcess; ready: DemoReady }> {
+  const child = spawn(
+    process.execPath,
+    [cli, 'demo', '--db', dbPath, '--port', '0', '--records', String(records), '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+  )
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout })
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as DemoReady
+        if (typeof parsed.url === 'string' && Array.isArray(parsed.users)) {
+          resolve({ child, ready: parsed })
+        }
+      } catch {
+        // not the ready line
+      }
+    })
+    child.once('exit', (code) =>
+      reject(new Error(`athar demo exited (${code}) before ready:\n${stderr}`)),
+    )
+  })
+}
+
+/** A full-page screenshot, with the pointer moved away so no hover state is captured. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  )
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
+}
