@@ -16,12 +16,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import {
-  PHONE,
   buildWebIfMissing,
   chromiumPath,
   expectNoHorizontalOverflow,
+  openBrowser,
   screenshotDir,
   shoot,
   startDemo,
@@ -54,17 +54,7 @@ void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
     const started = await startDemo(join(tempDir, 'demo.db'), 300)
     demo = started.child
     ready = started.ready
-    context = await chromium.launchPersistentContext(join(tempDir, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-      viewport: PHONE,
-    })
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (error) => pageErrors.push(String(error)))
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
-    })
+    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
   })
 
   after(async () => {

@@ -14,12 +14,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import {
   PHONE,
   buildWebIfMissing,
   chromiumPath,
   expectNoHorizontalOverflow,
+  openBrowser,
   root,
   screenshotDir,
   shoot,
@@ -110,28 +111,8 @@ void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
     const started = await startDemo(join(tempDir, 'demo.db'), 0)
     demo = started.child
     ready = started.ready
-    context = await chromium.launchPersistentContext(join(tempDir, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: PHONE,
-    })
+    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
     await context.clock.setFixedTime(FIXED_NOW)
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (error) => pageErrors.push(String(error)))
-    page.on('console', (message) => {
-      // A CSP violation means the build would break under the server's policy.
-      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
-    })
   })
 
   after(async () => {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import type { Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const cli = join(root, 'bin', 'athar.js')
@@ -90,4 +90,37 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
     'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   )
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`)
+}
+
+/**
+ * Debian's Chromium with a fresh profile under `profileDir`, on a phone-sized screen. The
+ * background-networking flags matter: this machine refuses Chromium's own connections.
+ * Page errors and CSP violations (the build would break under the server's policy) are
+ * pushed into `errors`.
+ */
+export async function openBrowser(
+  profileDir: string,
+  errors: string[],
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: PHONE,
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('pageerror', (error) => errors.push(String(error)))
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
+  })
+  return { context, page }
 }
