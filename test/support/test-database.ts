@@ -39,22 +39,45 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
   const url = process.env.TEST_DATABASE_URL
   if (!url) throw new Error('TEST_DATABASE_URL is not set')
   const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const handle = connectDatabase({ url, schema, poolSize: 4 })
-  const m = await migrateToLatest(handle)
-  if (m.error) throw new Error(`migration failed: ${m.error}`)
+  // Kysely's migrator introspects the tables of every schema in the database before it
+  // takes its own lock; a schema that another test file drops at that moment makes the
+  // introspection fail with "schema … does not exist" (seen once in CI). Creating,
+  // migrating and dropping test schemas under one advisory lock closes that race.
+  const handle = await underDdlLock(url, async (admin) => {
+    await admin.query(`create schema ${schema}`)
+    const h = connectDatabase({ url, schema, poolSize: 4 })
+    const m = await migrateToLatest(h)
+    if (m.error) {
+      await h.close()
+      await admin.query(`drop schema if exists ${schema} cascade`)
+      throw new Error(`migration failed: ${m.error}`)
+    }
+    return h
+  })
+  let dropped = false
   return {
     handle,
     async drop() {
+      if (dropped) return
+      dropped = true
       await handle.close()
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(`drop schema ${schema} cascade`)
-      await c.end()
+      await underDdlLock(url, (admin) => admin.query(`drop schema if exists ${schema} cascade`))
     },
+  }
+}
+
+/** Any fixed number: every test process uses the same one. */
+const TEST_DDL_LOCK = 0x4174686172
+
+async function underDdlLock<T>(url: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query('select pg_advisory_lock($1)', [TEST_DDL_LOCK])
+    return await work(admin)
+  } finally {
+    // Ending the session releases the lock even when the unlock is never reached.
+    await admin.end().catch(() => undefined)
   }
 }
 
