@@ -51,9 +51,11 @@ export function App() {
     )
   }
   const { user } = state.session
-  const route = path === LOGIN_PATH ? undefined : findRoute(path, user.role)
+  const match = path === LOGIN_PATH ? undefined : findRoute(path, user.role)
+  // Scenes with a path parameter read it from here, e.g. match.params.id.
+  const params = match?.params ?? {}
   let scene
-  switch (route?.scene) {
+  switch (match?.route.scene) {
     case 'home':
       scene = <HomeScene user={user} />
       break
@@ -64,6 +66,7 @@ export function App() {
       scene = <ReportScene />
       break
     case undefined:
+      void params
       scene = path === LOGIN_PATH ? null : <NotFoundScene />
       break
   }

@@ -1,6 +1,7 @@
 /**
  * The scenes behind a signed-in session, by path. Add a scene here (and give its work area
  * a `path` in role-homes.ts). `roles` limits who sees it; the server enforces access anyway.
+ * A path segment `:name` matches one segment and hands it to the scene as `params.name`.
  */
 import type { Role } from '../../../src/contract/auth.contract.js'
 
@@ -12,13 +13,46 @@ export interface Route {
   roles?: readonly Role[]
 }
 
+export interface RouteMatch {
+  route: Route
+  params: Readonly<Record<string, string>>
+}
+
 export const ROUTES: readonly Route[] = [
   { path: '/', scene: 'home' },
   { path: '/intake', scene: 'intake', roles: ['field_officer', 'caseworker'] },
   { path: '/reports/new', scene: 'report', roles: ['caseworker'] },
 ]
 
-/** The route for a path and role, or undefined (the app shows "not found"). */
-export function findRoute(path: string, role: Role): Route | undefined {
-  return ROUTES.find((route) => route.path === path && (route.roles?.includes(role) ?? true))
+/** The parameters of `path` under `pattern`, or undefined when it does not match. */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/')
+  const got = path.split('/')
+  if (want.length !== got.length) return undefined
+  const params: Record<string, string> = {}
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? ''
+    const g = got[i] ?? ''
+    if (w.startsWith(':')) {
+      if (g === '') return undefined
+      try {
+        params[w.slice(1)] = decodeURIComponent(g)
+      } catch {
+        return undefined
+      }
+    } else if (w !== g) {
+      return undefined
+    }
+  }
+  return params
+}
+
+/** The route for a path and role with its parameters, or undefined (the app shows "not found"). */
+export function findRoute(path: string, role: Role): RouteMatch | undefined {
+  for (const route of ROUTES) {
+    if (route.roles && !route.roles.includes(role)) continue
+    const params = matchPath(route.path, path)
+    if (params) return { route, params }
+  }
+  return undefined
 }
