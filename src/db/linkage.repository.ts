@@ -75,6 +75,25 @@ export async function findPair(
     .executeTakeFirst()
 }
 
+/** The stored candidate pairs of one record in a run, most likely first. */
+export async function listPairsOfRecordInRun(
+  db: Db,
+  runId: string,
+  recordId: string,
+  limit: number,
+): Promise<CandidatePairRow[]> {
+  return db
+    .selectFrom('candidate_pair')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where((eb) => eb.or([eb('left_id', '=', recordId), eb('right_id', '=', recordId)]))
+    .orderBy('probability', 'desc')
+    .orderBy('left_id')
+    .orderBy('right_id')
+    .limit(limit)
+    .execute()
+}
+
 /** Pairs a reviewer may be asked about (review band, and sensitive auto-links), most uncertain first. */
 export async function listReviewablePairs(
   db: Db,

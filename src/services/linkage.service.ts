@@ -364,6 +364,42 @@ async function authorizeLinkageReader(ctx: ServiceContext, actor: Actor): Promis
   await authorize(ctx, actor, 'linkage.review', resource)
 }
 
+export interface RecordCandidate {
+  record: StoredRecord
+  probability: number
+  band: string
+}
+
+/**
+ * The stored candidates of one record in the newest run, most likely first, limited to
+ * records the actor may read (the person page and the demo's reviewer use it).
+ */
+export async function candidatesOfRecord(
+  ctx: ServiceContext,
+  actor: Actor,
+  recordId: string,
+  limit = 20,
+): Promise<RecordCandidate[]> {
+  await authorizeLinkageReader(ctx, actor)
+  const [self] = await getReadableRecords(ctx, actor, [recordId])
+  if (!self) throw new DomainError('not_found', `There is no record ${recordId} you may read.`)
+  const run = await repo.findLatestRun(ctx.handle.db, actor.organisationId)
+  if (!run) return []
+  const pairs = await repo.listPairsOfRecordInRun(ctx.handle.db, run.id, recordId, limit)
+  const others = await getReadableRecords(
+    ctx,
+    actor,
+    pairs.map((p) => (p.left_id === recordId ? p.right_id : p.left_id)),
+  )
+  const byId = new Map(others.map((r) => [r.id, r]))
+  const out: RecordCandidate[] = []
+  for (const p of pairs) {
+    const record = byId.get(p.left_id === recordId ? p.right_id : p.left_id)
+    if (record) out.push({ record, probability: p.probability, band: p.band })
+  }
+  return out
+}
+
 /** The current model (newest succeeded run), inspectable: m, u and weight of every level. */
 export async function getLinkageModel(
   ctx: ServiceContext,
