@@ -1,5 +1,6 @@
 /** Cases, their history, tasks, intakes and media blobs. */
 import type { Kysely } from 'kysely'
+import { reviewablePair } from './linkage.repository.js'
 import type {
   CaseEventRow,
   CaseFileRow,
@@ -241,7 +242,7 @@ export async function countUnreviewedPairs(
     .selectFrom('candidate_pair as p')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('p.run_id', '=', runId)
-    .where('p.band', '=', 'review')
+    .where(reviewablePair('p'))
     .where((eb) =>
       eb.not(
         eb.exists(

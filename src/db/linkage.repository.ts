@@ -1,5 +1,5 @@
 /** Linkage runs, candidate pairs, reviewer decisions, and persons with stable ids. */
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type {
   CandidatePairRow,
   Database,
@@ -94,7 +94,24 @@ export async function listPairsOfRecordInRun(
     .execute()
 }
 
-/** Pairs a reviewer may be asked about (review band, and sensitive auto-links), most uncertain first. */
+/**
+ * Which stored pairs a person must look at: the review band; sensitive auto-links (a
+ * deceased record); and auto-links that touch a family's case still waiting for an
+ * answer — the engine may propose "possible match", but only a reviewer confirms one
+ * (tracing-anchors §5), so those pairs are never settled by the score alone.
+ */
+export function reviewablePair(alias: string): RawBuilder<SqlBool> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`)
+  return sql<SqlBool>`(${col('band')} = 'review' or (${col('band')} = 'auto-link' and (${col('sensitive')} = 1 or ${touchesWaitingCase(alias)})))`
+}
+
+/** True when either record of the pair is the subject of a case that is open or a possible match. */
+export function touchesWaitingCase(alias: string): RawBuilder<SqlBool> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`)
+  return sql<SqlBool>`exists (select 1 from case_file wc where wc.status in ('open', 'possible_match') and wc.record_id in (${col('left_id')}, ${col('right_id')}))`
+}
+
+/** Pairs a reviewer may be asked about: a family's case first, then the most uncertain. */
 export async function listReviewablePairs(
   db: Db,
   runId: string,
@@ -102,18 +119,14 @@ export async function listReviewablePairs(
   limit: number,
 ): Promise<CandidatePairRow[]> {
   return db
-    .selectFrom('candidate_pair')
-    .selectAll()
-    .where('run_id', '=', runId)
-    .where((eb) =>
-      eb.or([
-        eb('band', '=', 'review'),
-        eb.and([eb('band', '=', 'auto-link'), eb('sensitive', '=', 1)]),
-      ]),
-    )
-    .orderBy(sql`abs(probability - 0.5)`)
-    .orderBy('left_id')
-    .orderBy('right_id')
+    .selectFrom('candidate_pair as p')
+    .selectAll('p')
+    .where('p.run_id', '=', runId)
+    .where(reviewablePair('p'))
+    .orderBy(sql`case when ${touchesWaitingCase('p')} then 0 else 1 end`)
+    .orderBy(sql`abs(p.probability - 0.5)`)
+    .orderBy('p.left_id')
+    .orderBy('p.right_id')
     .offset(offset)
     .limit(limit)
     .execute()

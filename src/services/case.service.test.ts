@@ -20,7 +20,7 @@ import {
 } from './case.service.js'
 import { registerIntake } from './intake.service.js'
 import { getDashboard } from './dashboard.service.js'
-import { decidePair, whenLinkageIdle } from './linkage.service.js'
+import { decidePair, nextPairsForReview, whenLinkageIdle } from './linkage.service.js'
 import { importRecords } from './record.service.js'
 import { listAuditFor, verifyAuditChain } from './audit.service.js'
 
@@ -285,6 +285,82 @@ for (const dialect of DIALECTS) {
       assert.equal((await rejection(completeTask(ctx, team.caseworker, done.id))).code, 'conflict')
       await transitionCase(ctx, team.caseworker, filed.caseId, { to: 'closed' })
       assert.equal((await getCase(ctx, team.caseworker, filed.caseId)).status, 'closed')
+    })
+
+    it('puts an auto-link that touches a waiting case in the review queue, first', async () => {
+      const filed = await fileReport(ctx, team.caseworker, report())
+      const named = async (first: string, family: string) =>
+        (
+          await registerIntake(ctx, team.field_officer, {
+            idempotencyKey: randomUUID(),
+            names: { first_name: first, family_name: family },
+            healthUrgency: 'none',
+            facilityText: 'Gate 1, synthetic facility',
+          })
+        ).recordId
+      const intakeId = await named('Samer', 'Al-Najjar')
+      const [otherA, otherB] = [await named('مازن', 'الخطيب'), await named('Mazen', 'Khatib')]
+      const runId = randomUUID()
+      const at = ctx.clock().toISOString()
+      const org = team.caseworker.organisationId
+      await ctx.handle.db
+        .insertInto('linkage_run')
+        .values({
+          id: runId,
+          organisation_id: org,
+          job_id: null,
+          status: 'succeeded',
+          model: null,
+          model_version: 1,
+          auto_link_threshold: 0.95,
+          review_threshold: 0.5,
+          max_sensitivity: 'sensitive',
+          record_count: 4,
+          candidate_count: 2,
+          stored_pair_count: 2,
+          auto_link_count: 2,
+          review_count: 0,
+          person_count: 2,
+          started_by: team.coordinator.userId,
+          started_at: at,
+          finished_at: at,
+        })
+        .execute()
+      const pair = (a: string, b: string) => {
+        const [left, right] = [a, b].sort() as [string, string]
+        return {
+          run_id: runId,
+          organisation_id: org,
+          left_id: left,
+          right_id: right,
+          probability: 0.99,
+          weight: 7,
+          band: 'auto-link',
+          sensitive: 0,
+          origin: 'run',
+          contributions: JSON.stringify({ prior: -3, steps: [] }),
+          created_at: at,
+        }
+      }
+      await ctx.handle.db
+        .insertInto('candidate_pair')
+        .values([pair(filed.recordId, intakeId), pair(otherA, otherB)])
+        .execute()
+      try {
+        // Only the pair of the family's case needs a person; the other auto-link stands.
+        assert.equal((await getDashboard(ctx, team.viewer)).unreviewedPairs, 1)
+        const queue = await nextPairsForReview(ctx, team.reviewer, { limit: 10 })
+        assert.deepEqual(
+          queue.map((q) => [q.left.id, q.right.id].sort()),
+          [[filed.recordId, intakeId].sort()],
+        )
+      } finally {
+        await ctx.handle.db
+          .updateTable('linkage_run')
+          .set({ status: 'failed' })
+          .where('id', '=', runId)
+          .execute()
+      }
     })
 
     it('concludes a death only with two different reviewers, by decision or by hand', async () => {
