@@ -65,16 +65,63 @@ export async function listCaseRows(
     .execute()
 }
 
-export async function listOpenCaseRows(
-  db: Db,
-  organisationId: string,
-  statuses: readonly string[],
-): Promise<CaseFileRow[]> {
+/**
+ * The cases the engine or a reviewer may have moved since they were last looked at: open
+ * ones whose record has a stored pair or a decision, possible matches whose record has a
+ * "same" decision. Everything else cannot move, so re-deriving it would be wasted work.
+ */
+export async function listCasesThatMayMove(db: Db, organisationId: string): Promise<CaseFileRow[]> {
   return db
-    .selectFrom('case_file')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('status', 'in', [...statuses])
+    .selectFrom('case_file as c')
+    .selectAll('c')
+    .where('c.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('c.status', '=', 'open'),
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('candidate_pair as p')
+                .select('p.left_id')
+                .where('p.organisation_id', '=', organisationId)
+                .where((e) =>
+                  e.or([
+                    e('p.left_id', '=', e.ref('c.record_id')),
+                    e('p.right_id', '=', e.ref('c.record_id')),
+                  ]),
+                ),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('review_decision as d')
+                .select('d.id')
+                .where((e) =>
+                  e.or([
+                    e('d.left_id', '=', e.ref('c.record_id')),
+                    e('d.right_id', '=', e.ref('c.record_id')),
+                  ]),
+                ),
+            ),
+          ]),
+        ]),
+        eb.and([
+          eb('c.status', '=', 'possible_match'),
+          eb.exists(
+            eb
+              .selectFrom('review_decision as d')
+              .select('d.id')
+              .where('d.verdict', '=', 'same')
+              .where((e) =>
+                e.or([
+                  e('d.left_id', '=', e.ref('c.record_id')),
+                  e('d.right_id', '=', e.ref('c.record_id')),
+                ]),
+              ),
+          ),
+        ]),
+      ]),
+    )
     .execute()
 }
 

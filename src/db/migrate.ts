@@ -8,12 +8,14 @@ import * as m0001 from './migrations/0001_create_access.js'
 import * as m0002 from './migrations/0002_create_records.js'
 import * as m0003 from './migrations/0003_create_linkage.js'
 import * as m0004 from './migrations/0004_create_cases.js'
+import * as m0005 from './migrations/0005_index_pairs_by_record.js'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_create_access': m0001,
   '0002_create_records': m0002,
   '0003_create_linkage': m0003,
   '0004_create_cases': m0004,
+  '0005_index_pairs_by_record': m0005,
 }
 
 export interface MigrateOutcome {

@@ -347,6 +347,9 @@ for (const dialect of DIALECTS) {
         .values([pair(filed.recordId, intakeId), pair(otherA, otherB)])
         .execute()
       try {
+        // Reading the list moves the case the pair touches to a possible match.
+        const listed = await listCases(ctx, team.caseworker, {})
+        assert.equal(listed.find((c) => c.id === filed.caseId)?.status, 'possible_match')
         // Only the pair of the family's case needs a person; the other auto-link stands.
         assert.equal((await getDashboard(ctx, team.viewer)).unreviewedPairs, 1)
         const queue = await nextPairsForReview(ctx, team.reviewer, { limit: 10 })

@@ -618,10 +618,7 @@ export async function syncOrganisationCases(
   ctx: ServiceContext,
   organisationId: string,
 ): Promise<void> {
-  for (const row of await repo.listOpenCaseRows(ctx.handle.db, organisationId, [
-    'open',
-    'possible_match',
-  ])) {
+  for (const row of await repo.listCasesThatMayMove(ctx.handle.db, organisationId)) {
     await syncCase(ctx, row)
   }
 }
