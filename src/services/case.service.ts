@@ -12,6 +12,8 @@ import type { Kysely } from 'kysely'
 import type { CaseFileRow, Database, PersonRecordRow, TaskRow } from '../db/database.js'
 import * as repo from '../db/case.repository.js'
 import { findRecordById, findRecordsByIds } from '../db/record.repository.js'
+import { listUsers } from '../db/access.repository.js'
+import { findMemberships } from '../db/linkage.repository.js'
 import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
 import {
@@ -95,6 +97,8 @@ export interface CaseHistoryItem {
   to: string | null
   cause: string
   actorId: string | null
+  /** Display name of the acting user (of the case's organisation), null for the engine. */
+  actorName: string | null
   at: string
 }
 
@@ -102,6 +106,8 @@ export interface CaseView {
   id: string
   organisationId: string
   recordId: string
+  /** The person (cluster of accounts) the reported record belongs to, once linkage ran. */
+  personId: string | null
   status: CaseStatus
   person: PersonRecordFields | null
   reporter: Reporter
@@ -305,12 +311,17 @@ async function loadCase(
 
 async function view(ctx: ServiceContext, row: CaseFileRow, reveal: boolean): Promise<CaseView> {
   const record = await findRecordById(ctx.handle.db, row.record_id)
+  const [membership] = await findMemberships(ctx.handle.db, [row.record_id])
+  const names = new Map(
+    (await listUsers(ctx.handle.db, row.organisation_id)).map((u) => [u.id, u.display_name]),
+  )
   const history = (await repo.listCaseEvents(ctx.handle.db, row.id)).map((e) => ({
     kind: e.kind,
     from: e.from_status,
     to: e.to_status,
     cause: e.cause,
     actorId: e.actor_id,
+    actorName: e.actor_id === null ? null : (names.get(e.actor_id) ?? null),
     at: e.at,
   }))
   const reporter: Reporter = reveal
@@ -332,6 +343,7 @@ async function view(ctx: ServiceContext, row: CaseFileRow, reveal: boolean): Pro
     id: row.id,
     organisationId: row.organisation_id,
     recordId: row.record_id,
+    personId: membership?.person_id ?? null,
     status: statusOf(row),
     person: record ? fieldsOf(record) : null,
     reporter,

@@ -20,6 +20,7 @@ import { appendAudit } from './audit.service.js'
 import { authorize } from './authorize.js'
 import type { ServiceContext } from './context.js'
 import { announceRecords, createRecord, getReadableRecords } from './record.service.js'
+import { cleanPhoto } from './media.service.js'
 
 /** Photos larger than this are refused: intake phones send compressed pictures. */
 export const PHOTO_LIMIT_BYTES = 5 * 1024 * 1024
@@ -89,6 +90,13 @@ export async function registerIntake(
       })
     }
   }
+  // Metadata (EXIF with GPS, XMP, comments) is removed before the photo is hashed and
+  // stored: the stored hash is that of the stripped bytes (media.service.ts).
+  const cleaned = input.photo && problems.length === 0 ? cleanPhoto(input.photo) : undefined
+  if (cleaned && !cleaned.ok) {
+    problems.push({ field: 'photo', message: cleaned.reason, reason: 'invalid_value' })
+  }
+  const photo = cleaned?.ok ? cleaned : undefined
   if (problems.length > 0) {
     throw new DomainError(
       'validation_failed',
@@ -113,7 +121,7 @@ export async function registerIntake(
   }
   const at = ctx.clock().toISOString()
   const intakeId = randomUUID()
-  const sha = input.photo ? createHash('sha256').update(input.photo.bytes).digest('hex') : null
+  const sha = photo ? createHash('sha256').update(photo.bytes).digest('hex') : null
   const unidentified = input.unidentified === true
   const names = unidentified
     ? {}
@@ -122,12 +130,12 @@ export async function registerIntake(
   let row: IntakeRow
   try {
     ;({ record, row } = await ctx.handle.db.transaction().execute(async (trx) => {
-      if (input.photo && sha !== null && !(await repo.findMediaBlob(trx, sha))) {
+      if (photo && sha !== null && !(await repo.findMediaBlob(trx, sha))) {
         await repo.insertMediaBlob(trx, {
           sha256: sha,
-          media_type: input.photo.mediaType,
-          size: input.photo.bytes.length,
-          content: Buffer.from(input.photo.bytes).toString('base64'),
+          media_type: photo.mediaType,
+          size: photo.bytes.length,
+          content: Buffer.from(photo.bytes).toString('base64'),
           stored_by: actor.userId,
           stored_at: at,
         })
@@ -183,6 +191,7 @@ export async function registerIntake(
           unidentified,
           urgency: input.healthUrgency,
           photo: sha !== null,
+          ...(photo ? { photoMetadataRemoved: photo.removed } : {}),
           proposedPair: attach !== undefined,
         },
       })

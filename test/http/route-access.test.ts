@@ -179,6 +179,20 @@ export const ROUTE_TABLE: RouteCase[] = [
     request: () => ({ url: '/api/persons/no-such-person' }),
     expect: only(404, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),
   },
+  // The person page (record.read) and intake photos (record.read on the intake's record);
+  // unknown ids show that allowed roles get past authorisation (404) and the rest do not.
+  {
+    method: 'GET',
+    url: '/api/persons/:id/story',
+    request: () => ({ url: '/api/persons/no-such-person/story' }),
+    expect: only(404, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),
+  },
+  {
+    method: 'GET',
+    url: '/api/intakes/:id/photo',
+    request: () => ({ url: '/api/intakes/no-such-intake/photo' }),
+    expect: only(404, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),
+  },
   {
     method: 'GET',
     url: '/api/linkage/model',

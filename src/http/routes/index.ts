@@ -7,6 +7,7 @@ import { linkageRoutes } from './linkage.routes.js'
 import { casesRoutes } from './cases.routes.js'
 import { intakeRoutes } from './intake.routes.js'
 import { dashboardRoutes } from './dashboard.routes.js'
+import { personsRoutes } from './persons.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
@@ -18,4 +19,5 @@ export const extraRouteRegistrars: RouteRegistrar[] = [
   casesRoutes,
   intakeRoutes,
   dashboardRoutes,
+  personsRoutes,
 ]

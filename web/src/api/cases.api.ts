@@ -66,6 +66,8 @@ export interface CaseHistoryItem {
   /** report, linkage, review, caseworker */
   cause: string
   actorId: string | null
+  /** Display name of the user who acted; null for the engine. */
+  actorName?: string | null
   at: string
 }
 

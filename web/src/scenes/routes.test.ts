@@ -18,5 +18,7 @@ void describe('routes', () => {
     assert.equal(findRoute('/reports/new', 'viewer'), undefined)
     assert.equal(findRoute('/', 'viewer')?.route.scene, 'home')
     assert.equal(findRoute('/nowhere', 'admin'), undefined)
+    assert.deepEqual(findRoute('/persons/p-9', 'reviewer')?.params, { id: 'p-9' })
+    assert.equal(findRoute('/persons/p-9', 'viewer'), undefined)
   })
 })

@@ -129,6 +129,12 @@ export function CaseHistory({ view }: { view: CaseView }) {
               <p className="timeline-meta">
                 <When value={item.at} />
                 {isMessageKey(causeKey) ? <span> · {t(causeKey)}</span> : null}
+                {item.actorName ? (
+                  <span data-testid="history-actor">
+                    {' · '}
+                    <bdi>{item.actorName}</bdi>
+                  </span>
+                ) : null}
               </p>
             </li>
           )
