@@ -35,6 +35,7 @@ import {
   text,
   type DemoReady,
 } from '../support/e2e.js'
+import { expectAccessible } from '../support/a11y.js'
 
 const DESKTOP = { width: 1280, height: 800 }
 
@@ -220,6 +221,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.getByTestId('dash-task').getByText(PERSON_B_NAME).first().waitFor()
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'home-dashboard-caseworker-ar')
+    await expectAccessible(page, 'home-dashboard-caseworker-ar')
 
     await switchLanguage('en')
     await page.setViewportSize(DESKTOP)
@@ -228,6 +230,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     assert.ok(ltrX > ltrWidth / 2, `today's bar at x=${ltrX} of ${ltrWidth} in English`)
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'home-dashboard-caseworker-en-desktop')
+    await expectAccessible(page, 'home-dashboard-caseworker-en-desktop')
   })
 
   void test('caseworker: the case list, by status and families to inform', async () => {
@@ -250,6 +253,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'cases-list-ar')
+    await expectAccessible(page, 'cases-list-ar')
 
     const filter = page.getByLabel(text('ar', 'cases.filter'))
     await filter.selectOption('confirmed_alive')
@@ -272,6 +276,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     assert.equal(await items.count(), all)
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'cases-list-en')
+    await expectAccessible(page, 'cases-list-en')
   })
 
   void test('caseworker: the case page; revealing the contact is recorded; a move grows the history', async () => {
@@ -315,6 +320,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     assert.equal(verified.body.ok, true, 'the audit chain is intact')
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'case-revealed-ar')
+    await expectAccessible(page, 'case-revealed-ar')
 
     // The caseworker may close an open case: the history grows by one dated line.
     await page.getByTestId('move-closed').click()
@@ -359,6 +365,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.setViewportSize(DESKTOP)
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'case-refused-en-desktop')
+    await expectAccessible(page, 'case-refused-en-desktop')
   })
 
   void test('caseworker: marking "inform the family" done informs the family, by a person', async () => {
@@ -376,6 +383,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     assert.equal(await page.getByTestId('move-family_informed').count(), 0)
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'case-task-ar')
+    await expectAccessible(page, 'case-task-ar')
     await page.getByTestId('task-done').click()
     await page
       .getByTestId('case-status')
@@ -446,6 +454,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     }
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'home-dashboard-viewer-ar')
+    await expectAccessible(page, 'home-dashboard-viewer-ar')
     await switchLanguage('en')
     await page.setViewportSize(DESKTOP)
     await expectNoHorizontalOverflow(page)

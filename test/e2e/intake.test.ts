@@ -28,6 +28,7 @@ import {
   text,
   type DemoReady,
 } from '../support/e2e.js'
+import { expectAccessible } from '../support/a11y.js'
 
 // A record of the demo data (bench generator, seed 2024, within the first 300): an NGO list
 // written in Latin letters.
@@ -100,12 +101,14 @@ void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'intake-search-ar')
+    await expectAccessible(page, 'intake-search-ar')
 
     await page.getByTestId('language-switch').click()
     await field(page, 'en', 'person.firstName').waitFor()
     assert.equal(await attach.textContent(), text('en', 'intake.attached'))
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'intake-search-en')
+    await expectAccessible(page, 'intake-search-en')
     await field(page, 'en', 'intake.foundAt').fill('Gate 1')
     await page.getByTestId('intake-submit').click()
     await page.getByTestId('intake-success').waitFor()
@@ -131,6 +134,7 @@ void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'intake-error-ar')
+    await expectAccessible(page, 'intake-error-ar')
 
     await foundAt.fill('البوابة 2')
     // A double click sends one key twice: the server registers the person once.
@@ -138,6 +142,7 @@ void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('intake-success').waitFor()
     assert.ok(((await page.getByTestId('intake-record-id').textContent()) ?? '').length > 0)
     await shoot(page, 'intake-done-ar')
+    await expectAccessible(page, 'intake-done-ar')
     await page.getByTestId('language-switch').click()
     await page.getByText(text('en', 'intake.recordId')).waitFor()
     await shoot(page, 'intake-done-en')
@@ -163,11 +168,13 @@ void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'report-error-ar')
+    await expectAccessible(page, 'report-error-ar')
 
     await tracing.check()
     assert.equal(await tracing.getAttribute('aria-invalid'), 'false', 'ticking clears its error')
     await page.getByTestId('language-switch').click()
     await shoot(page, 'report-form-en')
+    await expectAccessible(page, 'report-form-en')
     await page.getByTestId('report-submit').click()
     await page.getByTestId('report-success').waitFor()
     assert.ok(((await page.getByTestId('report-case-id').textContent()) ?? '').length > 0)

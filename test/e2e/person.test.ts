@@ -33,6 +33,7 @@ import {
   text,
   type DemoReady,
 } from '../support/e2e.js'
+import { expectAccessible } from '../support/a11y.js'
 
 const DESKTOP = { width: 1280, height: 900 }
 
@@ -209,6 +210,7 @@ void describe('person page in Chromium', { timeout: 300_000 }, () => {
 
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'person-phone-ar')
+    await expectAccessible(page, 'person-phone-ar')
     await page.getByTestId('language-switch').click()
     await page.getByText(text('en', 'personPage.timeline'), { exact: true }).waitFor()
     assert.match(
@@ -217,10 +219,12 @@ void describe('person page in Chromium', { timeout: 300_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'person-phone-en')
+    await expectAccessible(page, 'person-phone-en')
 
     await page.setViewportSize(DESKTOP)
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'person-desktop-en')
+    await expectAccessible(page, 'person-desktop-en')
     await page.getByTestId('language-switch').click()
     await page.getByText(text('ar', 'personPage.timeline'), { exact: true }).waitFor()
     await shoot(page, 'person-desktop-ar')

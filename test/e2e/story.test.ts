@@ -28,6 +28,7 @@ import {
   text,
   type DemoReady,
 } from '../support/e2e.js'
+import { expectAccessible } from '../support/a11y.js'
 
 const ARABIC = { first: 'يزن', father: 'عماد', family: 'الشامي', mother: 'رنا' }
 const LATIN = { first: 'Yazan', father: 'Imad', family: 'Al-Shami' }
@@ -106,6 +107,7 @@ void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
     await page.locator('[id="consent.tracing"]').check()
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'story-1-report-ar')
+    await expectAccessible(page, 'story-1-report-ar')
     await page.getByTestId('report-submit').click()
     await page.getByTestId('report-success').waitFor()
     caseId = ((await page.getByTestId('report-case-id').textContent()) ?? '').trim()
@@ -125,6 +127,7 @@ void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
     await field('en', 'person.familyName').fill(LATIN.family)
     await field('en', 'intake.foundAt').fill('Saydnaya prison, gate 2')
     await shoot(page, 'story-2-intake-en')
+    await expectAccessible(page, 'story-2-intake-en')
     await page.getByTestId('intake-submit').click()
     await page.getByTestId('intake-success').waitFor()
     await shoot(page, 'story-2-intake-done-en')
@@ -150,9 +153,11 @@ void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
     await page.getByTestId('review-waterfall').waitFor()
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'story-3-review-ar')
+    await expectAccessible(page, 'story-3-review-ar')
     await switchLanguage('en')
     await pair.waitFor()
     await shoot(page, 'story-3-review-en')
+    await expectAccessible(page, 'story-3-review-en')
     await page.getByTestId('review-note').fill('Same parents, birth year fits the age at the gate.')
     await page.getByTestId('review-same').click()
     await page.getByTestId('review-outcome').filter({ hasText: /\S/ }).waitFor()
@@ -178,9 +183,11 @@ void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
     assert.equal(await page.getByTestId('history-item').count(), 3)
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'story-4-case-ar')
+    await expectAccessible(page, 'story-4-case-ar')
     await switchLanguage('en')
     await page.getByTestId('case-status').waitFor()
     await shoot(page, 'story-4-case-en')
+    await expectAccessible(page, 'story-4-case-en')
   })
 
   void test('5. the caseworker sees the task to inform the family, and does it', async () => {
@@ -194,9 +201,11 @@ void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
       new RegExp(text('ar', 'case.task.inform_family')),
     )
     await shoot(page, 'story-5-task-ar')
+    await expectAccessible(page, 'story-5-task-ar')
     await switchLanguage('en')
     await task.waitFor()
     await shoot(page, 'story-5-task-en')
+    await expectAccessible(page, 'story-5-task-en')
     await task.locator('a').click()
     await page.getByTestId('case-scene').waitFor()
     await page.getByTestId('task-done').click()

@@ -28,6 +28,7 @@ import {
   text,
   type DemoReady,
 } from '../support/e2e.js'
+import { expectAccessible } from '../support/a11y.js'
 
 // Dates on the home pages come from this clock, so screenshots do not change every day.
 const FIXED_NOW = new Date('2026-05-04T09:00:00Z')
@@ -153,6 +154,7 @@ void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
     )
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'login-ar')
+    await expectAccessible(page, 'login-ar')
     // Empty fields are caught in the app, in the app's language (not browser bubbles).
     await page.locator('button[type=submit]').click()
     assert.equal(await page.getByTestId('problem').textContent(), text('ar', 'login.missing'))
@@ -170,6 +172,7 @@ void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
     assert.equal(await problem.getAttribute('data-code'), 'invalid_credentials')
     assert.equal(await problem.textContent(), text('ar', 'errors.invalid_credentials'))
     await shoot(page, 'login-error-ar')
+    await expectAccessible(page, 'login-error-ar')
     await page.getByTestId('language-switch').click()
     await expectDocumentLanguage(page, 'en')
     assert.equal(await problem.textContent(), text('en', 'errors.invalid_credentials'))
@@ -189,11 +192,13 @@ void describe('web shell in Chromium', { skip, timeout: 180_000 }, () => {
       await expectHome(page, role, 'ar')
       assert.equal(new URL(page.url()).pathname, '/')
       await expectNoHorizontalOverflow(page)
+      await expectAccessible(page, `home-${role}-ar`)
       if (screen !== undefined) await shoot(page, `home-${role}-ar${suffix}`)
 
       await page.getByTestId('language-switch').click()
       await expectHome(page, role, 'en')
       await expectNoHorizontalOverflow(page)
+      await expectAccessible(page, `home-${role}-en`)
       if (screen !== undefined) await shoot(page, `home-${role}-en${suffix}`)
 
       // A reload keeps the language (stored) and the session (cookie; CSRF token refetched).

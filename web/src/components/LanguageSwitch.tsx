@@ -1,7 +1,10 @@
 import { otherLanguage } from '../i18n/messages.js'
 import { useLanguage, useT } from '../i18n/useT.js'
 
-/** One button offering the other language, its name written in that language. */
+/**
+ * One button offering the other language, its name written in that language. The visible
+ * name is the accessible name (WCAG 2.5.3 label in name); the longer phrase is a description.
+ */
 export function LanguageSwitch() {
   const t = useT()
   const { language, setLanguage } = useLanguage()
@@ -11,7 +14,7 @@ export function LanguageSwitch() {
       type="button"
       className="button button-quiet language-switch"
       lang={next}
-      aria-label={t('lang.switchLabel')}
+      title={t('lang.switchLabel')}
       data-testid="language-switch"
       onClick={() => setLanguage(next)}
     >
