@@ -8,6 +8,10 @@ import { IntakeScene } from './scenes/IntakeScene.js'
 import { LoginScene } from './scenes/LoginScene.js'
 import { NotFoundScene } from './scenes/NotFoundScene.js'
 import { ReportScene } from './scenes/ReportScene.js'
+import { ReviewScene } from './scenes/ReviewScene.js'
+import { CaseScene } from './scenes/CaseScene.js'
+import { CasesScene } from './scenes/CasesScene.js'
+import { PersonScene } from './scenes/PersonScene.js'
 import { findRoute } from './scenes/routes.js'
 
 const LOGIN_PATH = '/login'
@@ -64,6 +68,20 @@ export function App() {
       break
     case 'report':
       scene = <ReportScene />
+      break
+    case 'cases':
+      scene = <CasesScene role={user.role} />
+      break
+    case 'case':
+      // key: a different case is a fresh page (its own loading and messages).
+      scene = <CaseScene key={params.id} id={params.id ?? ''} role={user.role} />
+      break
+    case 'review':
+      scene = <ReviewScene />
+      break
+    case 'person':
+      // key: another person is a fresh page (its own loading and messages).
+      scene = <PersonScene key={params.id} id={params.id ?? ''} />
       break
     case undefined:
       void params

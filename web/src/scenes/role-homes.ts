@@ -47,17 +47,22 @@ const count = (id: AreaId): WorkArea => ({ id, kind: 'count' })
 
 export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
   admin: [card('users', true), card('organisations'), card('audit')],
-  coordinator: [card('operationsBoard', true), card('teams'), card('dashboards')],
+  // The dashboard is drawn on every home; /dashboard is the home scrolled to it.
+  coordinator: [
+    card('operationsBoard', true),
+    card('teams'),
+    card('dashboards', false, '/dashboard'),
+  ],
   // Search comes before the intake form on purpose: a person registered twice at the gate
   // splits their trace in two, and a family may already have reported them.
   field_officer: [card('searchFirst', true), card('intake', true, '/intake'), card('myIntakes')],
   caseworker: [
     card('familyReports', true, '/reports/new'),
-    card('cases'),
-    card('informFamilies'),
+    card('cases', false, '/cases'),
+    card('informFamilies', false, '/cases?status=inform'),
     card('intake', false, '/intake'),
   ],
   investigator: [card('recordsSearch', true), card('evidence'), card('sources')],
-  reviewer: [card('reviewQueue', true), card('myDecisions')],
+  reviewer: [card('reviewQueue', true, '/review'), card('myDecisions')],
   viewer: [count('countReports'), count('countIntakes'), count('countConfirmed')],
 }

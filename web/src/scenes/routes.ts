@@ -5,7 +5,7 @@
  */
 import type { Role } from '../../../src/contract/auth.contract.js'
 
-export type SceneId = 'home' | 'intake' | 'report'
+export type SceneId = 'home' | 'intake' | 'report' | 'cases' | 'case' | 'review' | 'person'
 
 export interface Route {
   path: string
@@ -18,10 +18,28 @@ export interface RouteMatch {
   params: Readonly<Record<string, string>>
 }
 
+const CASE_READERS: readonly Role[] = ['coordinator', 'caseworker', 'investigator', 'reviewer']
+
+// The roles that hold record.read (docs/access.md): the person page shows records.
+const RECORD_READERS: readonly Role[] = [
+  'coordinator',
+  'field_officer',
+  'caseworker',
+  'investigator',
+  'reviewer',
+]
+
 export const ROUTES: readonly Route[] = [
   { path: '/', scene: 'home' },
+  // The home with its dashboard brought into view (the coordinator's "Dashboards" card).
+  { path: '/dashboard', scene: 'home' },
   { path: '/intake', scene: 'intake', roles: ['field_officer', 'caseworker'] },
   { path: '/reports/new', scene: 'report', roles: ['caseworker'] },
+  // The roles that hold case.read (docs/access.md); the server filters what each may see.
+  { path: '/cases', scene: 'cases', roles: CASE_READERS },
+  { path: '/cases/:id', scene: 'case', roles: CASE_READERS },
+  { path: '/review', scene: 'review', roles: ['reviewer'] },
+  { path: '/persons/:id', scene: 'person', roles: RECORD_READERS },
 ]
 
 /** The parameters of `path` under `pattern`, or undefined when it does not match. */
