@@ -117,12 +117,16 @@ export async function listReviewablePairs(
   runId: string,
   offset: number,
   limit: number,
+  options: { sensitiveOnly?: boolean } = {},
 ): Promise<CandidatePairRow[]> {
-  return db
+  let query = db
     .selectFrom('candidate_pair as p')
     .selectAll('p')
     .where('p.run_id', '=', runId)
     .where(reviewablePair('p'))
+  // Only a sensitive pair can wait for a second reviewer.
+  if (options.sensitiveOnly === true) query = query.where('p.sensitive', '=', 1)
+  return query
     .orderBy(sql`case when ${touchesWaitingCase('p')} then 0 else 1 end`)
     .orderBy(sql`abs(p.probability - 0.5)`)
     .orderBy('p.left_id')

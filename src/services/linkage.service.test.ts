@@ -405,6 +405,15 @@ for (const dialect of DIALECTS) {
         !mine.some((i) => [i.left.id, i.right.id].sort().join() === `${left},${right}`),
         'not asked again of the first reviewer',
       )
+      const secondQueue = await nextPairsForReview(ctx, reviewer2, {
+        limit: 50,
+        awaitingSecondReview: true,
+      })
+      assert.deepEqual(
+        secondQueue.map((i) => [[i.left.id, i.right.id].sort().join(), i.status]),
+        [[`${left},${right}`, 'awaiting_second_review']],
+        'the second-opinion queue holds that pair and nothing else',
+      )
       const second = await decidePair(ctx, reviewer2, {
         left: targetId,
         right: morgueId,

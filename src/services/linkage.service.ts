@@ -35,6 +35,7 @@ import {
 } from '../core/linkage/index.js'
 import { SENSITIVITIES, type Actor, type Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
+import { nameForms, type NameForms } from '../core/persons/person-names.js'
 import { appendAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
@@ -522,6 +523,8 @@ export interface ReviewQueueItem {
   sensitive: boolean
   status: PairReviewStatus['status']
   comparisons: ReviewComparison[]
+  /** Each record's name as written and the normalised form the engine compared. */
+  names: { left: NameForms; right: NameForms }
   /** Absent in blind mode (Splink #1375: labels uninfluenced by the score). */
   band?: string
   prior?: number
@@ -546,7 +549,12 @@ const MAX_QUEUE = 50
 export async function nextPairsForReview(
   ctx: ServiceContext,
   actor: Actor,
-  options: { limit?: number | undefined; blind?: boolean | undefined } = {},
+  options: {
+    limit?: number | undefined
+    blind?: boolean | undefined
+    /** Only pairs waiting for a second reviewer (sensitive conclusions). */
+    awaitingSecondReview?: boolean | undefined
+  } = {},
 ): Promise<ReviewQueueItem[]> {
   await authorize(
     ctx,
@@ -562,7 +570,9 @@ export async function nextPairsForReview(
   const page = limit * 4
   // Bounded scan: a reviewer asks again for more.
   for (let offset = 0; chosen.length < limit && offset < page * 25; offset += page) {
-    const pairs = await repo.listReviewablePairs(ctx.handle.db, run.id, offset, page)
+    const pairs = await repo.listReviewablePairs(ctx.handle.db, run.id, offset, page, {
+      sensitiveOnly: options.awaitingSecondReview === true,
+    })
     if (pairs.length === 0) break
     const decisions = await repo.listDecisionsForPairs(
       ctx.handle.db,
@@ -576,6 +586,7 @@ export async function nextPairsForReview(
     for (const pair of pairs) {
       const status = statuses.get(enginePairKey(pair.left_id, pair.right_id))?.status ?? 'undecided'
       if (status === 'confirmed_same' || status === 'confirmed_not_same') continue
+      if (options.awaitingSecondReview === true && status !== 'awaiting_second_review') continue
       // The same reviewer twice does not count: a pair they decided is not theirs again.
       if (mine.has(storedPairKey(pair.left_id, pair.right_id))) continue
       chosen.push({ pair, status })
@@ -618,6 +629,7 @@ export async function nextPairsForReview(
     const item: ReviewQueueItem = {
       left,
       right,
+      names: { left: nameForms(left.fields), right: nameForms(right.fields) },
       sensitive: pair.sensitive === 1,
       status,
       comparisons,

@@ -105,18 +105,22 @@ export async function linkageRoutes(
     },
   )
 
-  app.get<{ Querystring: { limit?: number; blind?: boolean } }>(
+  app.get<{
+    Querystring: { limit?: number; blind?: boolean; status?: 'awaiting_second_review' }
+  }>(
     '/api/linkage/review-queue',
     {
       schema: {
         tags: ['linkage'],
-        summary: 'The next pairs to review, most uncertain first; blind=true hides every score',
+        summary:
+          "The next pairs to review (families' cases first, then the most uncertain); blind=true hides every score; status=awaiting_second_review gives the second-opinion queue",
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
             limit: { type: 'integer', minimum: 1, maximum: 50 },
             blind: { type: 'boolean' },
+            status: { type: 'string', enum: ['awaiting_second_review'] },
           },
         },
         response: {
@@ -134,6 +138,7 @@ export async function linkageRoutes(
       items: await nextPairsForReview(ctx, requireActor(request), {
         limit: request.query.limit,
         blind: request.query.blind,
+        awaitingSecondReview: request.query.status === 'awaiting_second_review',
       }),
     }),
   )

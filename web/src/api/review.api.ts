@@ -9,6 +9,13 @@ import { requestJson, type ApiResult } from './http-client.js'
 export type Sensitivity = 'normal' | 'sensitive' | 'restricted'
 
 /** A stored record: its fields as written in its source, and where it came from. */
+/** A name as its source wrote it, and the normalised form the engine compared (null when the same). */
+export interface ReviewNameForms {
+  written: string | null
+  normalised: string | null
+  script: string | null
+}
+
 export interface ReviewRecord {
   id: string
   /** Spec column → value as the source wrote it; `extra` holds columns the spec does not name. */
@@ -43,6 +50,7 @@ export interface ReviewQueueItem {
   sensitive: boolean
   status: PairStatus
   comparisons: ReviewComparison[]
+  names?: { left: ReviewNameForms; right: ReviewNameForms }
   /** The scores are absent in blind mode (the server leaves them out). */
   band?: string
   prior?: number
@@ -67,13 +75,18 @@ export interface DecisionOutcome {
   persons: { left: string | null; right: string | null }
 }
 
-/** The next pairs to review, most uncertain first (GET /api/linkage/review-queue). */
+/**
+ * The next pairs to review, families' cases first then the most uncertain
+ * (GET /api/linkage/review-queue); `secondOpinion` asks only for pairs awaiting a second reviewer.
+ */
 export async function fetchReviewQueue(options: {
   limit: number
   blind: boolean
+  secondOpinion?: boolean
 }): Promise<ApiResult<ReviewQueueItem[]>> {
   const params = new URLSearchParams({ limit: String(options.limit) })
   if (options.blind) params.set('blind', 'true')
+  if (options.secondOpinion === true) params.set('status', 'awaiting_second_review')
   const result = await requestJson<{ items: ReviewQueueItem[] }>(
     'GET',
     `/api/linkage/review-queue?${params}`,

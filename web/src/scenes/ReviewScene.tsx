@@ -30,9 +30,9 @@ import '../styles/review.css'
 
 type Tab = 'all' | 'second'
 
-// One batch of the review queue; the second-opinion tab asks for the most the server gives
-// and keeps those awaiting a second reviewer (the queue route has no status filter).
-const BATCH = { all: 20, second: 50 } as const
+// One batch of the review queue; the second-opinion tab asks the server for pairs awaiting a
+// second reviewer only (and keeps that filter on its side too, should an older server ignore it).
+const BATCH = { all: 20, second: 20 } as const
 const BLIND_KEY = 'athar.review.blind'
 
 function readBlind(): boolean {
@@ -82,17 +82,19 @@ export function ReviewScene() {
   useEffect(() => {
     let live = true
     setItems(undefined)
-    void fetchReviewQueue({ limit: BATCH[tab], blind }).then((result) => {
-      if (!live) return
-      if (!result.ok) {
-        setProblem(result.problem)
-        setItems([])
-        return
-      }
-      const wanted = tab === 'second' ? secondOpinionItems(result.value) : result.value
-      setItems(wanted.filter((i) => !skipped.current.has(pairKeyOf(i))))
-      setIndex(0)
-    })
+    void fetchReviewQueue({ limit: BATCH[tab], blind, secondOpinion: tab === 'second' }).then(
+      (result) => {
+        if (!live) return
+        if (!result.ok) {
+          setProblem(result.problem)
+          setItems([])
+          return
+        }
+        const wanted = tab === 'second' ? secondOpinionItems(result.value) : result.value
+        setItems(wanted.filter((i) => !skipped.current.has(pairKeyOf(i))))
+        setIndex(0)
+      },
+    )
     return () => {
       live = false
     }
@@ -293,8 +295,16 @@ export function ReviewScene() {
           )}
 
           <div className="review-records">
-            <RecordCard record={current.left} titleKey="review.recordA" />
-            <RecordCard record={current.right} titleKey="review.recordB" />
+            <RecordCard
+              record={current.left}
+              titleKey="review.recordA"
+              names={current.names?.left}
+            />
+            <RecordCard
+              record={current.right}
+              titleKey="review.recordB"
+              names={current.names?.right}
+            />
           </div>
           <FieldTable rows={pairRows(current)} />
 

@@ -1,4 +1,4 @@
-import type { ReviewRecord } from '../../api/review.api.js'
+import type { ReviewNameForms, ReviewRecord } from '../../api/review.api.js'
 import { formatDate } from '../../i18n/format.js'
 import { isMessageKey } from '../../i18n/messages.js'
 import { useLanguage, useT } from '../../i18n/useT.js'
@@ -16,9 +16,11 @@ const MARK_SYMBOL: Record<FieldMark, string> = {
 export function RecordCard({
   record,
   titleKey,
+  names,
 }: {
   record: ReviewRecord
   titleKey: 'review.recordA' | 'review.recordB'
+  names?: ReviewNameForms | undefined
 }) {
   const t = useT()
   const { language } = useLanguage()
@@ -30,6 +32,19 @@ export function RecordCard({
   return (
     <article className="review-record" data-testid="review-record">
       <h3 className="review-subtitle">{t(titleKey)}</h3>
+      {names?.written ? (
+        <p className="review-name" data-testid="review-name">
+          <bdi dir="auto" className="review-name-written">
+            {names.written}
+          </bdi>
+          {names.normalised ? (
+            <span className="review-name-normalised" data-testid="review-name-normalised">
+              {' '}
+              ({t('review.normalisedAs')} <bdi dir="auto">{names.normalised}</bdi>)
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       <dl className="review-provenance">
         <div>
           <dt>{t('review.source')}</dt>
