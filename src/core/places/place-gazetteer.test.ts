@@ -139,3 +139,17 @@ void describe('place normaliser', () => {
     )
   })
 })
+
+void describe('places inside longer text', () => {
+  void it('finds a known place among other words typed at a gate, in either script', () => {
+    assert.equal(resolvePlace('Saydnaya prison, gate 2'), 'facility.saydnaya')
+    assert.equal(resolvePlace('سجن صيدنايا - البوابة الشمالية'), 'facility.saydnaya')
+    assert.equal(resolvePlace('near the Palestine Branch in Damascus'), 'facility.branch-235')
+  })
+
+  void it('does not make a place of a short word or of a fuzzy piece', () => {
+    assert.equal(resolvePlace('gate 2'), undefined)
+    assert.equal(resolvePlace('Gate 2, synthetic facility'), undefined)
+    assert.equal(resolvePlace('البوابة 2'), undefined)
+  })
+})

@@ -80,10 +80,52 @@ function choosePlace(ids: readonly string[], preferred: PlaceKind | undefined): 
   return ids[0]
 }
 
-/** Resolve free text (either script, any known alias, tolerant of articles/case) to a place id. */
+/**
+ * Resolve free text (either script, any known alias, tolerant of articles/case) to a place id.
+ * Text typed at a gate often holds a place among other words ("Saydnaya prison, gate 2",
+ * "صيدنايا - البوابة الشمالية"): when the whole text names nothing, each part between
+ * separators is tried, then runs of words, longest first.
+ */
 export function resolvePlaceText(
   text: string,
   options: ResolvePlaceOptions = {},
+): string | undefined {
+  const whole = resolveWholeText(text, options)
+  if (whole !== undefined) return whole
+  const parts = text
+    .split(/[,،;؛()[\]{}\-–—/|:]+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const id = resolveWholeText(part, options, false)
+      if (id !== undefined) return id
+    }
+  }
+  const words = text.split(/[\s,،;؛()[\]{}\-–—/|:]+/).filter((w) => w.length > 0)
+  for (let n = Math.min(MAX_WORDS_IN_PLACE, words.length - 1); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n)
+      // A lone short word ("al", "2", "gate") names too many things by accident.
+      if (n === 1 && (run[0] ?? '').length < 4) continue
+      const id = resolveWholeText(run.join(' '), options, false)
+      if (id !== undefined) return id
+    }
+  }
+  return undefined
+}
+
+/** The longest place name in the gazetteer, in words ("Military Intelligence Branch 235"). */
+const MAX_WORDS_IN_PLACE = 4
+
+/**
+ * `fuzzy` allows the consonant-skeleton level; a piece cut out of a longer text is matched
+ * without it ("Homs city centre" must not become "Homs Central Prison").
+ */
+function resolveWholeText(
+  text: string,
+  options: ResolvePlaceOptions,
+  fuzzy = true,
 ): string | undefined {
   const keys = computePlaceKeys(text)
   if (keys.plain.length === 0) return undefined
@@ -92,7 +134,8 @@ export function resolvePlaceText(
     options.kind ??
     (keys.facilityHint ? 'facility' : keys.governorateHint ? 'governorate' : undefined)
   const wanted = [keys.plain, keys.bare, keys.core, keys.skeleton]
-  for (let level = 0; level < levels.length; level++) {
+  const last = fuzzy ? levels.length : levels.length - 1
+  for (let level = 0; level < last; level++) {
     const key = wanted[level]
     if (key === undefined || key.length === 0) continue
     const ids = levels[level]?.get(key)
