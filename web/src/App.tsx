@@ -12,6 +12,8 @@ import { ReviewScene } from './scenes/ReviewScene.js'
 import { CaseScene } from './scenes/CaseScene.js'
 import { CasesScene } from './scenes/CasesScene.js'
 import { PersonScene } from './scenes/PersonScene.js'
+import { SearchScene } from './scenes/SearchScene.js'
+import { SourcesScene } from './scenes/SourcesScene.js'
 import { findRoute } from './scenes/routes.js'
 
 const LOGIN_PATH = '/login'
@@ -82,6 +84,13 @@ export function App() {
     case 'person':
       // key: another person is a fresh page (its own loading and messages).
       scene = <PersonScene key={params.id} id={params.id ?? ''} />
+      break
+    case 'sources':
+      scene = <SourcesScene user={user} />
+      break
+    case 'search':
+      // The scene reads its query and filters from the address (shareable, back button).
+      scene = <SearchScene />
       break
     case undefined:
       void params

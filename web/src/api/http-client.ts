@@ -68,6 +68,31 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/**
+ * Sends a multipart form (a file upload) with the CSRF header; the browser sets the
+ * content-type with its boundary, so none is set here.
+ */
+export async function requestMultipart<T>(path: string, form: FormData): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+  if (csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: form,
+    })
+  } catch {
+    return { ok: false, problem: makeProblem(0, 'network') }
+  }
+  if (response.ok) return { ok: true, value: (await readJson(response)) as T }
+  const problem = readProblem(response.status, await readJson(response))
+  if (response.status === 401) unauthorizedListener?.()
+  return { ok: false, problem }
+}
+
 export interface RequestOptions {
   /** A 401 is an expected answer here (login, session probe): do not signal "signed out". */
   expectUnauthorized?: boolean

@@ -52,17 +52,26 @@ export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
     card('operationsBoard', true),
     card('teams'),
     card('dashboards', false, '/dashboard'),
+    card('sources', false, '/sources'),
   ],
   // Search comes before the intake form on purpose: a person registered twice at the gate
   // splits their trace in two, and a family may already have reported them.
-  field_officer: [card('searchFirst', true), card('intake', true, '/intake'), card('myIntakes')],
+  field_officer: [
+    card('searchFirst', true, '/search'),
+    card('intake', true, '/intake'),
+    card('myIntakes'),
+  ],
   caseworker: [
     card('familyReports', true, '/reports/new'),
     card('cases', false, '/cases'),
     card('informFamilies', false, '/cases?status=inform'),
     card('intake', false, '/intake'),
   ],
-  investigator: [card('recordsSearch', true), card('evidence'), card('sources')],
+  investigator: [
+    card('recordsSearch', true, '/search'),
+    card('evidence'),
+    card('sources', false, '/sources'),
+  ],
   reviewer: [card('reviewQueue', true, '/review'), card('myDecisions')],
   viewer: [count('countReports'), count('countIntakes'), count('countConfirmed')],
 }

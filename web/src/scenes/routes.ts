@@ -5,7 +5,8 @@
  */
 import type { Role } from '../../../src/contract/auth.contract.js'
 
-export type SceneId = 'home' | 'intake' | 'report' | 'cases' | 'case' | 'review' | 'person'
+export type SceneId =
+  'home' | 'intake' | 'report' | 'cases' | 'case' | 'review' | 'person' | 'sources' | 'search'
 
 export interface Route {
   path: string
@@ -29,6 +30,15 @@ const RECORD_READERS: readonly Role[] = [
   'reviewer',
 ]
 
+// The roles that hold record.search (docs/access.md): the records search screen.
+const RECORD_SEARCHERS: readonly Role[] = [
+  'coordinator',
+  'field_officer',
+  'caseworker',
+  'investigator',
+  'reviewer',
+]
+
 export const ROUTES: readonly Route[] = [
   { path: '/', scene: 'home' },
   // The home with its dashboard brought into view (the coordinator's "Dashboards" card).
@@ -40,6 +50,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/cases/:id', scene: 'case', roles: CASE_READERS },
   { path: '/review', scene: 'review', roles: ['reviewer'] },
   { path: '/persons/:id', scene: 'person', roles: RECORD_READERS },
+  { path: '/search', scene: 'search', roles: RECORD_SEARCHERS },
+  // The roles that hold record.import (docs/access.md); linkage.run is checked inside.
+  { path: '/sources', scene: 'sources', roles: ['coordinator', 'caseworker', 'investigator'] },
 ]
 
 /** The parameters of `path` under `pattern`, or undefined when it does not match. */
