@@ -2,11 +2,13 @@
  * Fast accuracy loop of the linkage engine: generate the 20k Syrian held-out set (seed 7)
  * in memory, link it in process training on itself (`linkRecords`), and print pairs
  * completeness, best F1, recall at precision ≥ 0.95, recall per script pair at best F1,
+ * calibration by decile of predicted probability,
  * the hard negatives (siblings, father/son) at or above auto-link, and the model's prior.
  *
  * Run: `node --import tsx bench/link-accuracy.bench.ts` (about a minute).
  * Environment: LINK_ACC_RECORDS (default 20000), LINK_ACC_SEED (default 7),
- * LINK_ACC_FLOOR (probability floor of the scored pairs, default 0.01 as in bench:link).
+ * LINK_ACC_FLOOR (probability floor of the scored pairs, default 0.01 as in bench:link),
+ * LINK_ACC_PROFILE (`syria`, default, or `febrl`: the FEBRL-style set, seed 3 in bench:link).
  */
 import { generateRecords } from './generator/index.js'
 import {
@@ -14,6 +16,7 @@ import {
   linkageInputOf,
   linkRecords,
   measureAtThreshold,
+  measureCalibration,
   probabilityFromWeight,
   sweepThresholds,
   type LinkageRecordInput,
@@ -22,6 +25,7 @@ import {
 const RECORDS = Number(process.env.LINK_ACC_RECORDS ?? 20_000)
 const SEED = Number(process.env.LINK_ACC_SEED ?? 7)
 const FLOOR = Number(process.env.LINK_ACC_FLOOR ?? 0.01)
+const PROFILE = process.env.LINK_ACC_PROFILE === 'febrl' ? 'febrl' : 'syria'
 
 const fmt = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : String(x))
 
@@ -30,7 +34,7 @@ const personOf: string[] = []
 const familyOf: string[] = []
 const fatherOf: string[] = []
 const scriptOf: string[] = []
-for (const g of generateRecords({ seed: SEED, records: RECORDS })) {
+for (const g of generateRecords({ seed: SEED, records: RECORDS, profile: PROFILE })) {
   const f = g.fields
   inputs.push(linkageInputOf(f))
   personOf.push(g.truth.person_id)
@@ -129,6 +133,9 @@ console.log(
       .join(', ')}`,
     `pairs p < 0.1: ${low}, true share ${fmt(lowTrue / Math.max(1, low))}`,
     `hard negatives ≥ auto-link: siblings ${hard.siblings}, father/son ${hard.fatherSon}`,
+    `calibration (decile: mean predicted → observed, pairs): ${measureCalibration(scored)
+      .map((b) => `${fmt(b.meanProbability, 2)}→${fmt(b.matchRate, 2)} (${b.pairs})`)
+      .join(', ')}`,
   ].join('\n'),
 )
 if (process.env.LINK_ACC_SESSIONS === '1') {

@@ -13,6 +13,11 @@ export interface AtharConfig {
   argon2: { memoryCost: number; timeCost: number; parallelism: number }
   /** Linkage review bands: auto-link at or above `autoLink`, review at or above `review`. */
   linkage: { thresholds: { autoLink: number; review: number } }
+  /**
+   * Name searches per minute per user (anti-enumeration; the search route's default is 60).
+   * Only the search benchmark raises it, to measure the server rather than the limiter.
+   */
+  searchRateLimit?: number | undefined
 }
 
 export const DEFAULT_CONFIG: AtharConfig = {

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
+import { buildTestApp, signIn } from '../../test/support/http.js'
 import { importRecords } from './record.service.js'
 import { searchRecords } from './search.service.js'
 import type { Actor } from '../core/access/policy.js'
@@ -19,6 +20,7 @@ for (const dialect of DIALECTS) {
     let caseworker: Actor
     let outsider: Actor
     let viewer: Actor
+    let caseworkerName: string
 
     before(async () => {
       ctx = await openTestContext(dialect)
@@ -28,6 +30,7 @@ for (const dialect of DIALECTS) {
       const v = await buildUser(ctx, { organisationId: org.id, role: 'viewer' })
       const o = await buildUser(ctx, { organisationId: other.id, role: 'caseworker' })
       caseworker = { userId: c.id, organisationId: org.id, role: 'caseworker' }
+      caseworkerName = c.username
       viewer = { userId: v.id, organisationId: org.id, role: 'viewer' }
       outsider = { userId: o.id, organisationId: other.id, role: 'caseworker' }
       await importRecords(ctx, caseworker, {
@@ -80,6 +83,31 @@ for (const dialect of DIALECTS) {
       const items = await searchRecords(ctx, outsider, { q: 'محمد الحلبي' })
       assert.deepEqual(items, [])
       await assert.rejects(searchRecords(ctx, viewer, { q: 'محمد الحلبي' }), { code: 'forbidden' })
+    })
+
+    it('limits searches to 60 a minute per user at the edge unless configuration raises it', async () => {
+      const statuses = async (config: TestContext['config'], count: number): Promise<number[]> => {
+        const app = await buildTestApp({ ...ctx, config })
+        try {
+          const client = await signIn(app, caseworkerName)
+          const out: number[] = []
+          for (let i = 0; i < count; i++) {
+            const res = await client.request(
+              'GET',
+              `/api/records/search?q=${encodeURIComponent('سامر الحمصي')}`,
+            )
+            out.push(res.statusCode)
+          }
+          return out
+        } finally {
+          await app.close()
+        }
+      }
+      const byDefault = await statuses(ctx.config, 61)
+      assert.deepEqual(byDefault.slice(0, 60), Array<number>(60).fill(200))
+      assert.equal(byDefault[60], 429)
+      const raised = await statuses({ ...ctx.config, searchRateLimit: 100 }, 61)
+      assert.deepEqual(raised, Array<number>(61).fill(200))
     })
   })
 }

@@ -59,6 +59,31 @@ describe('blocking', () => {
     assert.equal(keys.size, 1, 'register, family report and Latin list line share the key')
   })
 
+  it('meets a German or Turkish spelling of the chain under the loose rule', () => {
+    const loose = new RecordTable()
+    loose.addRecord({
+      record_id: 'a',
+      first_name: 'خالد',
+      family_name: 'الخلف',
+      birth_date: '1980',
+    })
+    loose.addRecord({ record_id: 'b', first_name: 'Chalid', family_name: 'Halaf' })
+    loose.addRecord({ record_id: 'c', first_name: 'Walid', family_name: 'Halaf' })
+    const rule = DEFAULT_BLOCKING_RULES.find(
+      (r) => r.name === 'first_name.loose~family_name.loose',
+    ) as BlockingRule
+    const index = buildBlockIndex(rule, loose.columns, loose.nameValues, 1000)
+    assert.ok((index.keyOf[0] as number) >= 0)
+    assert.equal(index.keyOf[0], index.keyOf[1])
+    assert.notEqual(index.keyOf[0], index.keyOf[2])
+    // No strict rule puts them together.
+    for (const strict of DEFAULT_BLOCKING_RULES.filter((r) => r !== rule)) {
+      const ix = buildBlockIndex(strict, loose.columns, loose.nameValues, 1000)
+      const k = ix.keyOf[0] as number
+      assert.ok(k < 0 || k !== ix.keyOf[1], strict.name)
+    }
+  })
+
   it('caps oversized blocks, skips their pairs and reports them', () => {
     const rule: BlockingRule = {
       name: 'family_name',

@@ -4,6 +4,7 @@ import { buildFixtureFamilies } from './linkage-fixtures.js'
 import {
   explainGamma,
   probabilityFromWeight,
+  rescalePriorForRecords,
   scoreGamma,
   validateModel,
   weightFromProbability,
@@ -69,5 +70,18 @@ describe('model file', () => {
     assert.equal(validateModel(copy), undefined)
     assert.match(validateModel({ format: 'other' }) ?? '', /not an Athar linkage model/)
     assert.match(validateModel({ ...run.model, version: 99 }) ?? '', /version 99/)
+  })
+})
+
+describe('rescalePriorForRecords', () => {
+  it('scales λ as 1/(n − 1) for a set of another size and leaves the model alone', () => {
+    const model = structuredClone(run.model)
+    model.training.records = 1001
+    model.prior.probability = 1e-5
+    const scaled = rescalePriorForRecords(model, 101)
+    assert.ok(Math.abs(scaled.prior.probability - 1e-4) < 1e-12)
+    assert.ok(Math.abs(scaled.prior.weight - weightFromProbability(1e-4)) < 1e-9)
+    assert.equal(model.prior.probability, 1e-5)
+    assert.equal(rescalePriorForRecords(model, 1001).prior.probability, 1e-5)
   })
 })

@@ -4,12 +4,14 @@ import { COMPARISONS, COMPARISON_LEVELS } from './comparison-levels.js'
 import { buildFixtureFamilies } from './linkage-fixtures.js'
 import {
   createStartingModel,
+  estimateU,
   packGamma,
   runExpectationMaximisation,
   unpackGamma,
   type PatternCounts,
 } from './model-training.js'
-import { createGamma } from './pair-comparer.js'
+import { createGamma, PairComparer } from './pair-comparer.js'
+import { RecordTable } from './record-table.js'
 import { linkRecords } from './record-linker.js'
 import { createRandomSource } from './seeded-random.js'
 
@@ -115,5 +117,29 @@ describe('training', () => {
       xs,
       Array.from({ length: 5 }, () => c.next()),
     )
+  })
+})
+
+describe('u from random pairs', () => {
+  it('counts an agreement the family conditions would void only where it could be seen', () => {
+    // Six men named محمد, three born in Damascus and three in Aleppo, and six others with
+    // names of their own, each born somewhere else. Among pairs with the same given name,
+    // 6 of 15 share a birth place; a pair with different given names can never show a
+    // shared birth place (the condition voids it), so it must not count as a disagreement.
+    const table = new RecordTable()
+    const places = ['Damascus', 'Damascus', 'Damascus', 'Aleppo', 'Aleppo', 'Aleppo']
+    places.forEach((place, k) =>
+      table.addRecord({ record_id: `m${k}`, first_name: 'محمد', birth_place: place }),
+    )
+    const others = ['خالد', 'عمر', 'سامر', 'باسل', 'ماهر', 'وائل']
+    const otherPlaces = ['Homs', 'Hama', 'Idlib', 'Daraa', 'Raqqa', 'Tartus']
+    others.forEach((name, k) =>
+      table.addRecord({ record_id: `o${k}`, first_name: name, birth_place: otherPlaces[k] }),
+    )
+    const comparer = new PairComparer(table.columns, table.nameValues, table.placeValues)
+    const u = estimateU(comparer, table.size, createRandomSource(7), 20_000)
+    const birthPlace = COMPARISONS.indexOf('birth_place')
+    const samePlace = (u[birthPlace] as number[])[0] as number
+    assert.ok(Math.abs(samePlace - 6 / 15) < 0.05, `u(same place) ${samePlace}`)
   })
 })

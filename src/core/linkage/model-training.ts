@@ -11,6 +11,7 @@ import {
   COMPARISON_COUNT,
   COMPARISON_LEVELS,
   NAME_COMPARISONS,
+  NAME_COMPARISON_COUNT,
   type ComparisonName,
 } from './comparison-levels.js'
 import type { BlockIndex, BlockingRule } from './blocking-rules.js'
@@ -71,15 +72,15 @@ export const DEFAULT_FIXED_LEVELS: FixedLevel[] = [
 
 /**
  * Default assumed recall of the strict rules. Measured ~7–8% on generated Syrian data
- * (thin and cross-script records rarely carry a full date and a full name chain), so 0.08
- * would calibrate the prior; we keep 0.25 on purpose, which makes the model cautious
- * (under-confident): at 200k generated records 0.08 lowered auto-link precision from 0.985
- * to 0.976, and a false auto-link merges two people's records without review. A false
- * "found" is the worst harm this system can do; calibration is better recovered from
- * reviewer labels (next step), not by loosening the prior. Pass `deterministicRecall`
- * to override.
+ * (thin and cross-script records rarely carry a full date and a full name chain). It was
+ * 0.25 while u of the name chain and the birth place were biased low (decision 0007): the
+ * inflated agreements then needed a cautious prior. With unbiased u, 0.08 calibrates the
+ * 20k held-out set and is slightly over-confident at 200k (pairs predicted 0.55 true 48%
+ * of the time), 0.25 under-confident at both (0.45 → 67% at 200k). 0.15 sits between,
+ * on the cautious side: a false auto-link merges two people's records without review.
+ * Pass `deterministicRecall` to override.
  */
-export const DEFAULT_DETERMINISTIC_RECALL = 0.25
+export const DEFAULT_DETERMINISTIC_RECALL = 0.15
 
 /** Options of training. */
 export interface TrainingOptions {
@@ -159,6 +160,7 @@ export function estimateU(
     if (j >= i) j++
     comparer.compare(i, j, gamma)
     for (let f = 0; f < COMPARISON_COUNT; f++) {
+      if (isConditionedAway(gamma, f)) continue
       const c = counts[f] as Float64Array
       const g = gamma[f] as number
       c[g] = (c[g] as number) + 1
@@ -176,6 +178,31 @@ export function estimateU(
     void drawn
     return u
   })
+}
+
+const NAME_DIFFERENT = 7
+const NAME_PARTIAL = 6
+const BIRTH_PLACE = NAME_COMPARISON_COUNT + 3
+
+/**
+ * Whether comparison f of this pair sits under a family condition that voids its
+ * agreements (PairComparer.applyFamilyConditions): a different (or partial) given name
+ * voids the rest of the name chain and the birth place, a different father the
+ * grandfather, a different mother her family. Under such a condition only disagreements
+ * survive, so counting the pair would make u of the agreement levels far too small (a
+ * random pair almost always has different given names): u(same birth place) came out
+ * 3e-4, a weight of 11 bits for sharing a town. u is P(level | non-match) among the pairs
+ * where the level can be observed at all, so these pairs are left out of f's counts.
+ */
+function isConditionedAway(gamma: Uint8Array, f: number): boolean {
+  const first = gamma[0] as number
+  const chainVoid = first === NAME_DIFFERENT || first === NAME_PARTIAL
+  if ((f >= 1 && f < NAME_COMPARISON_COUNT) || f === BIRTH_PLACE) {
+    if (chainVoid) return true
+  }
+  if (f === 2 && gamma[1] === NAME_DIFFERENT) return true
+  if (f === 5 && gamma[4] === NAME_DIFFERENT) return true
+  return false
 }
 
 /** Counts of distinct agreement patterns (gamma vectors packed base 8). */
@@ -244,7 +271,11 @@ export function comparisonsBlockedBy(rule: BlockingRule): Set<ComparisonName> {
   const out = new Set<ComparisonName>()
   for (const part of rule.parts) {
     if (part.kind === 'national-id') out.add('national_id')
-    else if (part.kind === 'family-or-father-key' || part.kind === 'father-or-family-key') {
+    else if (
+      part.kind === 'family-or-father-key' ||
+      part.kind === 'father-or-family-key' ||
+      part.kind === 'loose-family-or-father-key'
+    ) {
       out.add('family_name')
       out.add('father_name')
     } else if (part.kind === 'birth-year') {

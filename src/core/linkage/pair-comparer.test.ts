@@ -19,15 +19,15 @@ function compareTwo(a: LinkageRecordInput, b: LinkageRecordInput): Uint8Array {
 }
 
 void describe('PairComparer name chain conditions', () => {
-  void it('a short name whose second word is the other record’s father: family is void', () => {
+  void it('a short name whose second word is the other record’s father: a father agreement', () => {
     const gamma = compareTwo(
       { record_id: 'a', first_name: 'Haitham', family_name: 'Safwan' },
       { record_id: 'b', first_name: 'Haitham', father_name: 'Safwan', family_name: 'Imad' },
     )
     assert.equal(gamma[FIRST], 1)
     assert.equal(gamma[FAMILY], 0)
-    // Not counted as a father agreement either (it linked more strangers than it found).
-    assert.equal(gamma[FATHER], 0)
+    // The second word was the father's name: it counts as the father's agreement.
+    assert.equal(gamma[FATHER], 1)
   })
 
   void it('a different family name with no such shift stays different', () => {
@@ -63,5 +63,34 @@ void describe('PairComparer name chain conditions', () => {
     assert.equal(gamma[FAMILY], 0)
     // Personal evidence still counts.
     assert.notEqual(gamma[GAMMA_INDEX.birth_date], 0)
+  })
+})
+
+void describe('PairComparer name levels across scripts', () => {
+  void it('a variant or equal skeleton across scripts is the exact level', () => {
+    const gamma = compareTwo(
+      { record_id: 'a', first_name: 'حسين', father_name: 'ضياء', family_name: 'الأحمد' },
+      { record_id: 'b', first_name: 'Hussein', father_name: 'Diaa', family_name: 'Ahmad' },
+    )
+    assert.equal(gamma[FIRST], 1)
+    assert.equal(gamma[FATHER], 1)
+    assert.equal(gamma[FAMILY], 1)
+  })
+
+  void it('so is an equal skeleton between two Latin lists', () => {
+    const gamma = compareTwo(
+      { record_id: 'a', first_name: 'Khaled', family_name: 'Al-Halabi' },
+      { record_id: 'b', first_name: 'Khalid', family_name: 'Halaby' },
+    )
+    assert.equal(gamma[FIRST], 1)
+    assert.equal(gamma[FAMILY], 1)
+  })
+
+  void it('but two Arabic spellings with one skeleton stay merely close (هشام / هاشم)', () => {
+    const gamma = compareTwo(
+      { record_id: 'a', first_name: 'هشام', family_name: 'الحلبي' },
+      { record_id: 'b', first_name: 'هاشم', family_name: 'الحلبي' },
+    )
+    assert.equal(gamma[FIRST], 5)
   })
 })

@@ -8,6 +8,7 @@
 import {
   crossScriptKey,
   detectScript,
+  looseCrossScriptKey,
   normalizeName,
   ocrKey,
   parseFullName,
@@ -117,6 +118,8 @@ export interface NameValues {
   crossKey: number[]
   /** Interned OCR (dot-collapse) key of the value. */
   ocrKey: number[]
+  /** Interned loose cross-script key (transliteration families folded; for blocking). */
+  looseKey: number[]
   /** Script code (SCRIPT_CODES). */
   script: number[]
 }
@@ -190,7 +193,13 @@ export function parsePartialDate(text: string | undefined): [number, number, num
  */
 export class RecordTable {
   readonly ids: string[] = []
-  readonly nameValues: NameValues = { display: [], crossKey: [], ocrKey: [], script: [] }
+  readonly nameValues: NameValues = {
+    display: [],
+    crossKey: [],
+    ocrKey: [],
+    looseKey: [],
+    script: [],
+  }
   readonly placeValues: PlaceValues = { key: [], governorate: [] }
   columns: RecordColumns
   private readonly shared: boolean
@@ -198,6 +207,7 @@ export class RecordTable {
   private readonly nameIdByRaw = new Map<string, number>()
   private readonly crossKeyIds = new Map<string, number>()
   private readonly ocrKeyIds = new Map<string, number>()
+  private readonly looseKeyIds = new Map<string, number>()
   private readonly placeIdByRaw = new Map<string, number>()
   private readonly placeIdByKey = new Map<string, number>()
   private readonly governorateIds = new Map<string, number>()
@@ -381,6 +391,7 @@ export class RecordTable {
         this.nameValues.display.push(text.trim())
         this.nameValues.crossKey.push(internString(this.crossKeyIds, crossScriptKey(text)))
         this.nameValues.ocrKey.push(internString(this.ocrKeyIds, ocrKey(text)))
+        this.nameValues.looseKey.push(internString(this.looseKeyIds, looseCrossScriptKey(text)))
         this.nameValues.script.push(SCRIPT_CODES[detectScript(text)])
       }
     }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { alternativeUnitKeys, crossScriptKey, unitKey } from './cross-script-key.js'
+import {
+  alternativeUnitKeys,
+  crossScriptKey,
+  looseCrossScriptKey,
+  unitKey,
+} from './cross-script-key.js'
 
 /** Each row: spellings that must share one key, and that key. */
 const EQUAL_KEYS: Array<[string, string[]]> = [
@@ -155,5 +160,34 @@ void describe('alternativeUnitKeys', () => {
     // ث read as s (Levantine): هيثم can also read hsm (Haisam)
     assert.deepEqual(alternativeUnitKeys('هيثم', true), ['hsm'])
     assert.deepEqual(alternativeUnitKeys('khaled', false), [])
+  })
+})
+
+void describe('looseCrossScriptKey (blocking across transliteration families)', () => {
+  void it('meets one name as Turkish, German and French lists write it', () => {
+    const same: Array<[string, string]> = [
+      ['Chalid', 'خالد'], // German ch = خ
+      ['Halaf', 'الخلف'], // Turkish h for kh
+      ['Haisam', 'هيثم'], // Turkish s for th
+      ['Dschasem', 'جاسم'], // German dsch
+      ['Darouich', 'درويش'], // French ou before a vowel
+      ['Gada', 'غادة'], // Turkish g for gh
+      ['Ahmet', 'أحمد'], // Turkish final t
+    ]
+    for (const [a, b] of same) {
+      assert.notEqual(crossScriptKey(a), crossScriptKey(b), `${a} / ${b} differ in the strict key`)
+      assert.equal(looseCrossScriptKey(a), looseCrossScriptKey(b), `${a} / ${b}`)
+    }
+  })
+  void it('still keeps different names apart', () => {
+    const different: Array<[string, string]> = [
+      ['Khaled', 'Walid'],
+      ['خالد', 'خليل'],
+      ['Samir', 'Bassam'],
+      ['محمد', 'أحمد'],
+    ]
+    for (const [a, b] of different) {
+      assert.notEqual(looseCrossScriptKey(a), looseCrossScriptKey(b), `${a} / ${b}`)
+    }
   })
 })

@@ -449,3 +449,40 @@ export function crossScriptKey(text: string): string {
   }
   return out
 }
+
+/**
+ * A coarser skeleton for blocking (and as a last resort in compareNames): it folds the
+ * distinctions that transliteration families draw differently, so that one name written by
+ * a Turkish, German or French list still meets its Arabic or English spelling —
+ * kh/ch/h (Turkish Halaf = خلف, German Chalid = خالد), gh/g (Turkish Gada = غادة), German
+ * dsch (Dschasem = جاسم), th/s (Turkish Haisam = هيثم), final t/d (Ahmet = أحمد), the
+ * glides and the long-u mark
+ * (Darouich = درويش, Souad = سعاد). Too loose to say "same name"; tight enough to say "look".
+ */
+export function looseUnitKey(key: string): string {
+  let out = ''
+  for (let i = 0; i < key.length; i++) {
+    let c = key[i]!
+    if (c === 'd' && key[i + 1] === 'c') {
+      c = 'j'
+      i++
+    } else if (c === "'" || c === 'w' || c === 'u' || c === 'y') continue
+    else if (c === 'x' || c === 'c') c = 'h'
+    else if (c === 'g') c = 'j'
+    // t and th as s (Turkish Haisam = هيثم); a final d as t (Turkish Ahmet, Mahmut).
+    else if (c === 't' || (c === 'd' && i === key.length - 1)) c = 's'
+    if (out[out.length - 1] !== c) out += c
+  }
+  return out
+}
+
+/** crossScriptKey with every unit folded by looseUnitKey (a blocking key). */
+export function looseCrossScriptKey(text: string): string {
+  let out = ''
+  for (const u of splitNameUnits(text)) {
+    const k = looseUnitKey(unitKey(u.norm, u.arabic))
+    if (k === '') continue
+    out += out === '' ? k : ' ' + k
+  }
+  return out
+}

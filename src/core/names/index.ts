@@ -7,7 +7,13 @@
 export { detectScript } from './script-detector.js'
 export type { Script } from './script-detector.js'
 export { normalizeName, nameTokens } from './name-normalizer.js'
-export { crossScriptKey, unitKey, alternativeUnitKeys } from './cross-script-key.js'
+export {
+  crossScriptKey,
+  unitKey,
+  alternativeUnitKeys,
+  looseCrossScriptKey,
+  looseUnitKey,
+} from './cross-script-key.js'
 export { ocrKey } from './ocr-key.js'
 export { variantGroup, findVariantGroup, VARIANT_GROUP_COUNT } from './variant-table.js'
 export type { VariantGroup } from './variant-table.js'

@@ -2,11 +2,11 @@
  * Comparing two names: unit against unit through the ladder exact → variant → cross-script →
  * ocr → close, then whole names by aligning units (order swaps, a dropped unit → partial).
  */
-import { alternativeUnitKeys, unitKey } from './cross-script-key.js'
+import { alternativeUnitKeys, looseUnitKey, unitKey } from './cross-script-key.js'
 import { splitNameUnits } from './name-tokenizer.js'
 import { unitOcrKey } from './ocr-key.js'
 import { levenshteinSimilarity } from './string-distance.js'
-import { variantGroupsOfUnit } from './variant-table.js'
+import { nearestGroupOfLatinSpelling, variantGroupsOfUnit } from './variant-table.js'
 
 /**
  * How two name strings relate, strongest first. The linkage engine turns these into
@@ -59,6 +59,8 @@ interface UnitInfo {
   readonly altKeys: readonly string[]
   /** The skeleton without the long-u mark. */
   readonly keyNoU: string
+  /** The loose skeleton (transliteration families folded: kh/ch/h, th/s, gh/g, glides). */
+  readonly loose: string
 }
 
 /**
@@ -109,6 +111,7 @@ function analyseName(text: string): readonly UnitInfo[] {
       key,
       altKeys: alternativeUnitKeys(u.norm, u.arabic),
       keyNoU: key.includes('u') ? key.replace(/u/g, '') : key,
+      loose: looseUnitKey(key),
       ocr: unitOcrKey(u.norm, u.arabic),
       groups: variantGroupsOfUnit(u.norm),
       head,
@@ -128,6 +131,15 @@ function keysMatch(a: UnitInfo, b: UnitInfo): boolean {
   if (a.arabic && b.arabic) return false
   return a.altKeys.includes(b.key) || b.altKeys.includes(a.key)
 }
+
+/** The listed name an unlisted Latin unit most likely spells, as a group list (or none). */
+function nearestGroupOf(u: UnitInfo, key: string): readonly number[] {
+  if (u.arabic) return NO_GROUP
+  const id = nearestGroupOfLatinSpelling(u.norm, key)
+  return id === undefined ? NO_GROUP : [id]
+}
+
+const NO_GROUP: readonly number[] = []
 
 function shareGroup(a: readonly number[], b: readonly number[]): boolean {
   for (const x of a) if (b.includes(x)) return true
@@ -171,13 +183,30 @@ function compareUnits(a: UnitInfo, b: UnitInfo, useVariants: boolean): number {
       ? rankUnits(CLOSE, tailSim * 0.85)
       : rankUnits(DIFFERENT, tailSim * 0.5)
   }
-  if (keysMatch(a, b)) return rankUnits(CROSS, 0.9)
+  if (keysMatch(a, b)) {
+    // A skeleton several listed names share, met through a Latin spelling the table does
+    // not list: the spelling's vowels say which name it is (Djamal is جمال, Camil is جميل;
+    // brothers are often named so). Two different names that way are different.
+    if (useVariants && (a.groups.length === 0 || b.groups.length === 0)) {
+      const key = a.key === b.key || b.altKeys.includes(a.key) ? a.key : b.key
+      const ga = a.groups.length > 0 ? a.groups : nearestGroupOf(a, key)
+      const gb = b.groups.length > 0 ? b.groups : nearestGroupOf(b, key)
+      if (ga.length > 0 && gb.length > 0 && !shareGroup(ga, gb)) return rankUnits(DIFFERENT, 0.5)
+    }
+    return rankUnits(CROSS, 0.9)
+  }
   if (a.arabic && b.arabic && a.ocr === b.ocr) return rankUnits(OCR, 0.85)
   const sim = measureUnits(a, b)
   if (sim >= CLOSE_SIMILARITY) return rankUnits(CLOSE, sim * 0.85)
   // Equal but for the long-u mark: French ou for a short u (Zoubi ~ الزعبي). Weaker than
   // equal keys, since the mark is what separates محمد from محمود.
   if (a.keyNoU !== '' && a.keyNoU === b.keyNoU) return rankUnits(CLOSE, 0.8)
+  // One name as another transliteration family writes it (Chalid = Khaled, Halaf = Khalaf,
+  // Haisam = Haitham): only across scripts or between two Latin lists, and only for names
+  // of three loose symbols or more, so that short names do not collide.
+  if (!(a.arabic && b.arabic) && a.loose.length >= 3 && a.loose === b.loose) {
+    return rankUnits(CLOSE, 0.78)
+  }
   // A compound against its first half (عبد الرحمن ~ عبد, Abdulrahman ~ Abdul).
   const short = a.key.length <= b.key.length ? a : b
   const long = short === a ? b : a

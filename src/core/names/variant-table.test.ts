@@ -2,7 +2,12 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import table from './data/name-variants.json' with { type: 'json' }
 import { splitNameUnits } from './name-tokenizer.js'
-import { findVariantGroup, VARIANT_GROUP_COUNT, variantGroup } from './variant-table.js'
+import {
+  findVariantGroup,
+  nearestGroupOfLatinSpelling,
+  VARIANT_GROUP_COUNT,
+  variantGroup,
+} from './variant-table.js'
 
 void describe('variant table data', () => {
   void it('names its source, licence and filter', () => {
@@ -59,5 +64,15 @@ void describe('variantGroup', () => {
     const id = variantGroup('خالد')!
     assert.deepEqual(findVariantGroup(id)?.arabic, ['خالد'])
     assert.equal(findVariantGroup(0), undefined)
+  })
+})
+
+void describe('nearestGroupOfLatinSpelling', () => {
+  void it('picks the listed name whose spellings are nearest, on a shared skeleton', () => {
+    assert.equal(nearestGroupOfLatinSpelling('djamal', 'jml'), variantGroup('جمال'))
+    assert.equal(nearestGroupOfLatinSpelling('camil', 'jml'), variantGroup('جميل'))
+  })
+  void it('says nothing for a skeleton no two listed names share', () => {
+    assert.equal(nearestGroupOfLatinSpelling('zuzaq', 'zzk'), undefined)
   })
 })

@@ -310,3 +310,170 @@ void describe('NameSearchIndex', () => {
     assert.deepEqual(idsOf(local, 'محمد محمد الشامي').slice(0, 1), ['two'])
   })
 })
+
+/** Seeded PRNG (mulberry32): the same fixture on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const GIVEN = ['محمد', 'أحمد', 'علي', 'خالد', 'Mohammad', 'Ahmad', 'عمر', 'سامر', 'رامي', 'نزار']
+const FAMILIES = [
+  'المحمد',
+  'الأحمد',
+  'الحلبي',
+  'Al-Halabi',
+  'الشامي',
+  'الخطيب',
+  'Khatib',
+  'الزيتوني',
+  'القباني',
+  'شهرستاني',
+  'الحمصي',
+  'الإدلبي',
+]
+
+/**
+ * A population skewed like Syrian names (synthetic): a few very common given names, family
+ * names from common to rare, both scripts, full_name-only records, many exact ties — and
+ * record ids in no particular order, so ties are broken by id, not by order of addition.
+ */
+function buildPopulation(count: number): NameSearchIndex {
+  const random = seeded(7)
+  const pick = <T>(list: readonly T[]): T => {
+    // Squared uniform: the first entries are far more frequent (محمد, أحمد).
+    return list[Math.floor(random() * random() * list.length)] as T
+  }
+  const given = GIVEN
+  const families = FAMILIES
+  const index = new NameSearchIndex()
+  for (let i = 0; i < count; i++) {
+    const id = `p-${((i * 7919) % count).toString(36)}`
+    const first = pick(given)
+    const father = pick(given)
+    const family = pick(families)
+    const roll = random()
+    if (roll < 0.1) index.add(buildRecord(id, { full_name: `${first} ${father} ${family}` }))
+    else if (roll < 0.15) index.add(buildRecord(id, { first_name: first, mother_name: family }))
+    else {
+      index.add(
+        buildRecord(id, {
+          first_name: first,
+          father_name: father,
+          family_name: family,
+          sex: roll < 0.6 ? 'M' : 'F',
+          birth_date: `${1950 + Math.floor(random() * 50)}`,
+        }),
+      )
+    }
+  }
+  return index
+}
+
+void describe('NameSearchIndex top-k pruning', () => {
+  const index = buildPopulation(6000)
+  const queries = [
+    'محمد الحلبي',
+    'الحلبي محمد',
+    'Mohammad Halabi',
+    'محمد المحمد',
+    'محمد أحمد',
+    'أحمد محمد الخطيب',
+    'Ahmad Khatib',
+    'محمد',
+    'سامر الزيتوني',
+    'Samer Zaytouni',
+    'نزار قب',
+    'moh hal',
+    'علي شهرستان',
+    'رامي عمر الإدلبي',
+    'Omar Shahrastani',
+  ]
+  const settings: SearchOptions[] = [
+    {},
+    { limit: 1 },
+    { limit: 40 },
+    { limit: 3, rerankDepth: 5 },
+    { limit: 10, filters: { sex: 'F' } },
+    { limit: 10, filters: { birthYearFrom: 1970, birthYearTo: 1980, excludeUnknown: true } },
+    { limit: 10, minScore: 0 },
+  ]
+
+  void it('returns exactly what scoring every candidate returns, ties included', () => {
+    for (const q of queries) {
+      for (const options of settings) {
+        const pruned = index.search(q, options)
+        const exhaustive = index.search(q, { ...options, pruning: false })
+        assert.deepEqual(
+          pruned.rejected ? pruned : pruned.hits,
+          exhaustive.rejected ? exhaustive : exhaustive.hits,
+          `${q} ${JSON.stringify(options)}`,
+        )
+      }
+    }
+  })
+
+  void it('stays exact on random queries with tight bounds (small k, re-rank reach)', () => {
+    const random = seeded(11)
+    const words = [...GIVEN, ...FAMILIES, 'محم', 'Moh', 'Hala', 'الزيت', 'Khatip', 'شهرستانى']
+    const word = (): string => words[Math.floor(random() * words.length)] ?? ''
+    for (let i = 0; i < 600; i++) {
+      const q = Array.from({ length: 2 + Math.floor(random() * 2) }, word).join(' ')
+      // k = limit (every bound tight), or limit < k (the re-rank reach decides what is cut).
+      const limit = 1 + Math.floor(random() * 4)
+      const depth = i % 2 === 0 ? limit : limit + Math.floor(random() * 30)
+      const options: SearchOptions = { limit, rerankDepth: depth, minScore: 0 }
+      const pruned = index.search(q, options)
+      const exhaustive = index.search(q, { ...options, pruning: false })
+      assert.deepEqual(
+        pruned.rejected ? pruned : pruned.hits,
+        exhaustive.rejected ? exhaustive : exhaustive.hits,
+        `${q} ${JSON.stringify(options)}`,
+      )
+    }
+  })
+
+  void it('scores far fewer records than the exhaustive scorer on a rare + common query', () => {
+    const pruned = index.search('سامر الزيتوني')
+    const exhaustive = index.search('سامر الزيتوني', { pruning: false })
+    assert.ok(!pruned.rejected && !exhaustive.rejected)
+    assert.ok(
+      pruned.candidates * 2 < exhaustive.candidates,
+      `${pruned.candidates} scored vs ${exhaustive.candidates}`,
+    )
+  })
+
+  void it('breaks ties by record id whatever the order of addition, and repeats itself', () => {
+    const hits = hitsOf(index, 'محمد المحمد', { limit: 40 })
+    assert.equal(hits.length, 40)
+    for (let i = 1; i < hits.length; i++) {
+      const a = hits[i - 1]
+      const b = hits[i]
+      assert.ok(a !== undefined && b !== undefined)
+      assert.ok(a.score > b.score || (a.score === b.score && a.recordId < b.recordId))
+    }
+    assert.deepEqual(hitsOf(index, 'محمد المحمد', { limit: 40 }), hits)
+  })
+
+  void it('keeps pruning exact after removals and re-additions', () => {
+    const local = buildPopulation(3000)
+    for (let i = 0; i < 3000; i += 3) local.remove(`p-${i.toString(36)}`)
+    local.add(buildRecord('p-new', { first_name: 'سامر', family_name: 'الزيتوني' }))
+    for (const q of queries) {
+      const pruned = local.search(q)
+      const exhaustive = local.search(q, { pruning: false })
+      assert.deepEqual(
+        pruned.rejected ? pruned : pruned.hits,
+        exhaustive.rejected ? exhaustive : exhaustive.hits,
+        q,
+      )
+    }
+    assert.ok(idsOf(local, 'سامر الزيتوني').includes('p-new'))
+  })
+})

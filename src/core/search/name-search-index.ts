@@ -48,6 +48,8 @@ const PART_MOTHER = 4
 const PART_MOTHER_FAMILY = 5
 const PART_OTHER = 6
 const FROM_FULL = 8
+// Bits of a part code (with FROM_FULL) in a packed record token (vocabulary ids < 2^27).
+const PACKED_PART_BITS = 4
 
 const PART_NAMES: readonly SearchNamePart[] = [
   'first_name',
@@ -80,21 +82,31 @@ const ROLE_BONUS = 0.04
 const ORDER_BONUS = 0.02
 // Rerank blend: the index score stays dominant; compareNames refines the order of the top.
 const RERANK_WEIGHT = 0.2
+// How far the re-rank can move a record, in index score: (1 − w)·base + w·similarity with
+// similarity in 0..1 gains at most w / (1 − w) of base over a record it passes. Plus slack for
+// the rounding of final scores to 6 decimals.
+const RERANK_REACH = RERANK_WEIGHT / (1 - RERANK_WEIGHT) + 1e-5
 // Candidates re-ranked with compareNames (the rest keep their index order below them).
 const DEFAULT_RERANK_DEPTH = 50
-// Candidate generation stops adding posting lists beyond this many postings (latency bound).
-const MAX_CANDIDATE_POSTINGS = 30_000
-// A further query token joins the candidate union only when it reaches at most this share of
-// the records (or SELECTIVE_MIN_POSTINGS): a family name does, محمد (1 man in 7) does not.
-const SELECTIVE_SHARE = 0.01
-const SELECTIVE_MIN_POSTINGS = 2000
-// A lone common name (محمد) is not allowed to make a search scan the whole index.
-const MAX_CANDIDATES = 100_000
+// When the rarest query token reaches at least this many postings and the next one at most
+// CONJUNCTIVE_MAX_RATIO times as many (محمد أحمد), the two are intersected before anything is
+// scored: marking a posting costs a few ns, scoring a record tens.
+const CONJUNCTIVE_MIN_POSTINGS = 1000
+const CONJUNCTIVE_MAX_RATIO = 10
+// Scores and bounds are sums of the same terms in another order: rounding slack.
+const BOUND_EPSILON = 1e-9
+// Some queries cannot be pruned: a lone common name (محمد), or one that fits thousands of
+// records equally well (محمد المحمد: the tie is broken by record id, so every tied record
+// must be seen). At most this many records are scored per query — a latency bound; past it
+// the answer is approximate (the best among the records scored, rarest lists first).
+const MAX_CANDIDATES = 20_000
 // Skeletons shorter than this get no typing-error expansion: short names are one edit apart
 // from other common names (mhmd محمد / 'hmd أحمد / mhnd مهند on the name engine's skeletons).
 const MIN_CLOSE_SKELETON = 5
 // Raw name strings seen often (first names) are tokenised once; the cache is cleared when big.
 const TOKEN_CACHE_LIMIT = 200_000
+// Query tokens whose expansion is kept (a few hundred bytes each).
+const EXPANSION_CACHE_LIMIT = 20_000
 
 const NAME_COMPARE_QUALITY: Record<NameMatchLevel, number> = {
   exact: 1,
@@ -173,6 +185,9 @@ export class NameSearchIndex {
   private tokenStart = new Uint32Array(1025) // record r's tokens are [tokenStart[r], tokenStart[r+1])
   private recTokens = new Int32Array(8192) // vocabulary ids
   private recParts = new Uint8Array(8192) // part codes
+  // Both again in one word (vocabulary id << 4 | part code) for the scoring hot path: a
+  // record met in a posting list is scored with one memory read per token instead of two.
+  private recPacked = new Int32Array(8192)
   private tokenCount = 0
   private liveCount = 0
 
@@ -191,6 +206,9 @@ export class NameSearchIndex {
   private bySkeletonPrefix2 = new Map<string, number[]>()
   private byTokenPrefix2 = new Map<string, number[]>()
   private tokenCache = new Map<string, number[]>()
+  // Query token → its expansion: محمد or Mohammad come back in query after query. Emptied
+  // whenever the vocabulary grows (a new token may match), which stops once data is loaded.
+  private expansionCache = new Map<string, ReadonlyMap<number, number>>()
 
   // ---- small intern tables ----
   private placeKeys: string[] = []
@@ -201,7 +219,11 @@ export class NameSearchIndex {
 
   // ---- per-search scratch (stamped, never cleared) ----
   private generation = 0
-  private recordMark = new Int32Array(1024)
+  // One bit per record, cleared per search: met already, and in the intersection's first
+  // side. Bits rather than per-record stamps: 125 KB for a million records stays in the CPU
+  // cache while posting lists of 100,000 records are walked in random order of memory.
+  private seenBits = new Uint32Array(32)
+  private sideBits = new Uint32Array(32)
   private vocabMark = new Int32Array(1024)
   private vocabHead = new Int32Array(1024)
 
@@ -237,7 +259,8 @@ export class NameSearchIndex {
     this.detentionPlace = ensureCapacity(this.detentionPlace, cap, Int32Array)
     this.sourceKind = ensureCapacity(this.sourceKind, cap, Int32Array)
     this.tokenStart = ensureCapacity(this.tokenStart, cap + 1, Uint32Array)
-    this.recordMark = ensureCapacity(this.recordMark, cap, Int32Array)
+    this.seenBits = ensureCapacity(this.seenBits, (cap >>> 5) + 1, Uint32Array)
+    this.sideBits = ensureCapacity(this.sideBits, (cap >>> 5) + 1, Uint32Array)
 
     this.recordIds.push(record.record_id)
     this.internalIdByRecordId.set(record.record_id, id)
@@ -285,9 +308,11 @@ export class NameSearchIndex {
       this.tokenStart.byteLength +
       this.recTokens.byteLength +
       this.recParts.byteLength +
+      this.recPacked.byteLength +
       this.docFreq.byteLength +
       this.postingLength.byteLength +
-      this.recordMark.byteLength +
+      this.seenBits.byteLength +
+      this.sideBits.byteLength +
       this.vocabMark.byteLength +
       this.vocabHead.byteLength +
       this.postings.reduce((s, p) => s + p.byteLength, 0)
@@ -316,21 +341,23 @@ export class NameSearchIndex {
     //    Strong levels (exact … ocr) say "this is the name typed"; weak ones (close, prefix)
     //    may reach a different common name (مهند is one edit from محمد), so a weak match
     //    feeds the candidates only when it is rarer than the strong matches (a typo is rare)
-    //    or when nothing matched strongly (a partial or misspelt name).
+    //    or when nothing matched strongly (a partial or misspelt name). Weak matches that do
+    //    not feed still count in scoring.
     const entryQuery: number[] = []
     const entryLevel: number[] = []
     const entryNext: number[] = []
     const tokenSources: CandidateSource[] = []
+    const bestQuality: number[] = []
+    const outsideQuality: number[] = []
     for (let j = 0; j < q.length; j++) {
       const levels = this.expandToken(q[j] ?? '')
-      const primary: number[] = []
       const strong: number[] = []
       const weak: number[] = []
       let strongDf = 0
       let weakDf = 0
+      let best = 0
       for (const [v, level] of levels) {
         const df = this.docFreq[v] ?? 0
-        if (level <= LEVEL_VARIANT) primary.push(v)
         if (level <= LEVEL_OCR) {
           strong.push(v)
           strongDf += df
@@ -338,6 +365,7 @@ export class NameSearchIndex {
           weak.push(v)
           weakDf += df
         }
+        best = Math.max(best, LEVEL_QUALITY[level] ?? 0)
         const e = entryQuery.length
         entryQuery.push(j)
         entryLevel.push(level)
@@ -345,16 +373,29 @@ export class NameSearchIndex {
         this.vocabMark[v] = gen
         this.vocabHead[v] = e
       }
-      const vocab = [...strong]
+      const fed = strong.map((v) => ({ v, level: levels.get(v) ?? LEVEL_PREFIX }))
       let size = strongDf
+      let outside = 0
       for (const v of weak) {
         const df = this.docFreq[v] ?? 0
+        const level = levels.get(v) ?? LEVEL_PREFIX
         if (strongDf === 0 || df <= strongDf) {
-          vocab.push(v)
+          fed.push({ v, level })
           size += df
+        } else {
+          outside = Math.max(outside, LEVEL_QUALITY[level] ?? 0)
         }
       }
-      tokenSources.push({ primary, vocab, size, df: strongDf > 0 ? strongDf : weakDf })
+      // Best level first: pruning may stop before a token's weakest lists.
+      fed.sort((x, y) => x.level - y.level)
+      tokenSources.push({
+        vocab: fed.map((f) => f.v),
+        quality: fed.map((f) => LEVEL_QUALITY[f.level] ?? 0),
+        size,
+        df: strongDf > 0 ? strongDf : weakDf,
+      })
+      bestQuality.push(best)
+      outsideQuality.push(outside)
     }
 
     // 2. IDF weight per query token: a token matching many records (محمد) weighs little.
@@ -364,11 +405,10 @@ export class NameSearchIndex {
     )
     const weightSum = weights.reduce((a, b) => a + b, 0)
 
-    // 3. Candidates: union of the most selective tokens' postings, within a latency budget.
-    const filter = this.compileFilters(options.filters)
-    const candidates = this.collectCandidates(tokenSources, gen, filter, rerankDepth)
-
-    // 4. Score every candidate from its own tokens.
+    // 3. Retrieve the best `rerankDepth` records by index score: posting lists rarest first,
+    //    each new record scored from its own tokens, stopping once no unseen record can
+    //    still reach the k-th best (see retrieveTop).
+    const inverseWeightSum = weightSum > 0 ? 1 / weightSum : 0
     const plan: QueryPlan = {
       gen,
       tokens: q,
@@ -381,18 +421,36 @@ export class NameSearchIndex {
       weightSum,
       bestGain: new Float64Array(q.length),
       bestToken: new Int32Array(q.length),
+      fastQuery: Int32Array.from(entryQuery),
+      fastNext: Int32Array.from(entryNext),
+      fastGain: Float64Array.from(entryQuery, (j, e) => {
+        return (LEVEL_QUALITY[entryLevel[e] ?? LEVEL_PREFIX] ?? 0) * (weights[j] ?? 0)
+      }),
+      maxGain: bestQuality.map((quality, j) => quality * (weights[j] ?? 0) * inverseWeightSum),
+      outsideGain: outsideQuality.map(
+        (quality, j) => quality * (weights[j] ?? 0) * inverseWeightSum,
+      ),
+      weights: weights.map((w) => w * inverseWeightSum),
+      bonus: q.length > 1 ? ROLE_BONUS + ORDER_BONUS : 0,
     }
-    const scores = new Float64Array(candidates.length)
+    const filter = this.compileFilters(options.filters)
+    const top = new TopK(rerankDepth, limit, this.recordIds)
     const scratch = new AssignmentScratch(q.length)
-    this.scoreCandidates(candidates, plan, scores, scratch)
+    const scored =
+      options.pruning === false
+        ? this.scoreEverything(tokenSources, plan, filter, top, scratch)
+        : this.retrieveTop(tokenSources, plan, filter, top, scratch)
 
-    // 5. Keep the best few hundred, re-rank them with the name engine, then cut to the limit.
-    const top = selectTop(candidates, scores, rerankDepth, this.recordIds)
+    // 4. Re-rank the retrieved few with the name engine, then cut to the limit.
     const hits: SearchHit[] = []
     const queryText = q.join(' ')
     const compareCache = new Map<string, number>()
-    for (const c of top) {
-      const r = candidates[c] ?? 0
+    // A record further than RERANK_REACH below the limit-th best cannot be returned: it is
+    // not worth a name comparison.
+    const entries = top.entries()
+    const reach = (entries[limit - 1]?.score ?? -Infinity) - RERANK_REACH
+    for (const { record: r, score: indexScore } of entries) {
+      if (indexScore < reach) break
       const reasons: (SearchMatchReason | undefined)[] = []
       const base = this.scoreRecord(r, plan, scratch, reasons)
       const refined =
@@ -407,7 +465,7 @@ export class NameSearchIndex {
       (a, b) =>
         b.score - a.score || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
     )
-    return { rejected: false, hits: hits.slice(0, limit), limit, candidates: candidates.length }
+    return { rejected: false, hits: hits.slice(0, limit), limit, candidates: scored }
   }
 
   // ------------------------------------------------------------------ indexing
@@ -446,9 +504,11 @@ export class NameSearchIndex {
   private appendToken(id: number, v: number, part: number, recordStart: number): void {
     this.recTokens = ensureCapacity(this.recTokens, this.tokenCount + 1, Int32Array)
     this.recParts = ensureCapacity(this.recParts, this.tokenCount + 1, Uint8Array)
+    this.recPacked = ensureCapacity(this.recPacked, this.tokenCount + 1, Int32Array)
     const repeated = this.tokenRepeats(recordStart, this.tokenCount, v)
     this.recTokens[this.tokenCount] = v
     this.recParts[this.tokenCount] = part
+    this.recPacked[this.tokenCount] = (v << PACKED_PART_BITS) | part
     this.tokenCount++
     if (repeated) return // one posting per record and token (محمد as first and father name)
     this.docFreq[v] = (this.docFreq[v] ?? 0) + 1
@@ -482,6 +542,7 @@ export class NameSearchIndex {
     const skeleton = crossScriptKey(token)
     this.vocabIdByToken.set(token, v)
     this.vocabText.push(token)
+    if (this.expansionCache.size > 0) this.expansionCache.clear()
     this.vocabSkeleton.push(skeleton)
     this.postings.push(new Int32Array(2))
     this.docFreq = ensureCapacity(this.docFreq, v + 1, Int32Array)
@@ -532,15 +593,23 @@ export class NameSearchIndex {
 
   private nextGeneration(): number {
     this.generation = this.generation >= 0x7fffffff ? 1 : this.generation + 1
-    if (this.generation === 1) {
-      this.recordMark.fill(0)
-      this.vocabMark.fill(0)
-    }
+    if (this.generation === 1) this.vocabMark.fill(0)
+    this.seenBits.fill(0)
+    this.sideBits.fill(0)
     return this.generation
   }
 
-  /** Vocabulary tokens a query token matches, each with its strongest level. */
-  private expandToken(token: string): Map<number, number> {
+  /** Vocabulary tokens a query token matches, each with its strongest level (cached). */
+  private expandToken(token: string): ReadonlyMap<number, number> {
+    const cached = this.expansionCache.get(token)
+    if (cached !== undefined) return cached
+    const found = this.expandUncached(token)
+    if (this.expansionCache.size >= EXPANSION_CACHE_LIMIT) this.expansionCache.clear()
+    this.expansionCache.set(token, found)
+    return found
+  }
+
+  private expandUncached(token: string): Map<number, number> {
     const found = new Map<number, number>()
     const offer = (v: number, level: number): void => {
       const had = found.get(v)
@@ -636,162 +705,226 @@ export class NameSearchIndex {
     return passesMask(f.sources, this.sourceKind[r] ?? -1, strict)
   }
 
-  private collectCandidates(
+  /**
+   * Top-k retrieval (MaxScore-style pruning, Turtle & Flood 1995). Query tokens are walked
+   * rarest first, and each token's posting lists best level first; every record met for the
+   * first time is scored exactly from its own tokens (scoreOne) and offered to a bounded heap.
+   * Before each list, the walk asks what a record not met yet could still score: for each
+   * query token, the gain of its next unwalked list (or, once all are walked, of its matches
+   * that feed no candidates), plus the order/role bonus. Once that bound falls below what the
+   * heap needs (TopK.threshold), no unseen record can change the answer and the walk stops:
+   * محمد (one man in seven) is then never walked, only met in the records already scored.
+   *
+   * When even the rarest token is common (محمد أحمد, or a family name shared by thousands),
+   * the two rarest are intersected first (marking a posting costs a few ns, scoring a record
+   * far more: its tokens sit elsewhere in memory); the records in one list only are scored
+   * afterwards unless their own bound already falls below the threshold.
+   *
+   * The answer is the one scoring every record of every feeding list gives (scoreEverything),
+   * ties included, unless MAX_CANDIDATES records get scored first. Returns the number scored.
+   */
+  private retrieveTop(
     sources: CandidateSource[],
-    gen: number,
+    plan: QueryPlan,
     filter: CompiledFilter | null,
-    wanted: number,
-  ): number[] {
+    top: TopK,
+    scratch: AssignmentScratch,
+  ): number {
+    const qn = sources.length
+    const size = (j: number): number => sources[j]?.size ?? 0
     const order = sources
       .map((_, j) => j)
-      .sort((a, b) => (sources[a]?.size ?? 0) - (sources[b]?.size ?? 0) || a - b)
-    const out: number[] = []
-    const take = (r: number): void => {
-      if (out.length >= MAX_CANDIDATES || this.recordMark[r] === gen || this.live[r] !== 1) return
-      this.recordMark[r] = gen
-      if (filter === null || this.passes(r, filter)) out.push(r)
-    }
-    let budget = 0
-    let used = 0
-    const selective = Math.max(SELECTIVE_MIN_POSTINGS, this.liveCount * SELECTIVE_SHARE)
-    for (const j of order) {
+      .filter((j) => size(j) > 0)
+      .sort((a, b) => size(a) - size(b) || a - b)
+    // cursor[j]: how many of token j's lists (best level first) are fully walked.
+    const cursor = new Int32Array(qn)
+    const remaining = (j: number): number => {
       const source = sources[j]
-      if (source === undefined || source.size === 0) continue
-      // After the rarest token, only further selective tokens widen the union: records that
-      // match a common given name alone would rarely make the top and cost latency.
-      if (used > 0 && (budget + source.size > MAX_CANDIDATE_POSTINGS || source.size > selective)) {
-        break
-      }
-      budget += source.size
-      used++
-      const second = sources[order.find((k) => k !== j && (sources[k]?.size ?? 0) > 0) ?? -1]
-      if (used === 1 && source.size > MAX_CANDIDATE_POSTINGS && second !== undefined) {
-        // Every token is common (محمد أحمد): intersect the two rarest instead of a union —
-        // first on exact/variant matches only, widening when that finds too few.
-        this.intersectInto(source.primary, second.primary, gen, take)
-        if (out.length < wanted) this.intersectInto(source.vocab, second.vocab, gen, take)
-        return out
-      }
-      for (const v of source.vocab) {
-        const list = this.postings[v]
-        const len = this.postingLength[v] ?? 0
-        if (list === undefined) continue
-        for (let p = 0; p < len; p++) take(list[p] ?? 0)
+      const outside = plan.outsideGain[j] ?? 0
+      if (source === undefined || (cursor[j] ?? 0) >= source.vocab.length) return outside
+      const next = (source.quality[cursor[j] ?? 0] ?? 0) * (plan.weights[j] ?? 0)
+      return Math.max(outside, next)
+    }
+    const unseenBound = (): number => {
+      let bound = plan.bonus
+      for (let j = 0; j < qn; j++) bound += remaining(j)
+      return bound
+    }
+    const beaten = (bound: number): boolean => bound + BOUND_EPSILON < top.threshold()
+    const walk: WalkState = { scored: 0, cap: MAX_CANDIDATES }
+    let next = 0
+    const a = order[0]
+    const b = order[1]
+    if (
+      a !== undefined &&
+      b !== undefined &&
+      size(a) >= CONJUNCTIVE_MIN_POSTINGS &&
+      size(b) <= CONJUNCTIVE_MAX_RATIO * size(a)
+    ) {
+      const sa = sources[a]
+      const sb = sources[b]
+      if (sa !== undefined && sb !== undefined) {
+        this.markPostings(sa.vocab)
+        this.walkPostings(sb.vocab, true, plan, filter, top, scratch, walk)
+        // A record in one list only misses the other token (bar its non-feeding matches).
+        const rest = unseenBound() - remaining(a) - remaining(b)
+        const outA = plan.outsideGain[a] ?? 0
+        const outB = plan.outsideGain[b] ?? 0
+        for (let i = 0; i < sa.vocab.length; i++) {
+          const gain = (sa.quality[i] ?? 0) * (plan.weights[a] ?? 0)
+          if (beaten(rest + Math.max(gain, outA) + outB)) break
+          this.walkPostings([sa.vocab[i] ?? 0], false, plan, filter, top, scratch, walk)
+        }
+        for (let i = 0; i < sb.vocab.length; i++) {
+          const gain = (sb.quality[i] ?? 0) * (plan.weights[b] ?? 0)
+          if (beaten(rest + outA + Math.max(gain, outB))) break
+          this.walkPostings([sb.vocab[i] ?? 0], false, plan, filter, top, scratch, walk)
+        }
+        cursor[a] = sa.vocab.length
+        cursor[b] = sb.vocab.length
+        next = 2
       }
     }
-    return out
+    for (; next < order.length; next++) {
+      const j = order[next] ?? 0
+      const lists = sources[j]?.vocab ?? []
+      for (; (cursor[j] ?? 0) < lists.length; cursor[j] = (cursor[j] ?? 0) + 1) {
+        if (beaten(unseenBound()) || walk.scored >= walk.cap) return walk.scored
+        const v = lists[cursor[j] ?? 0] ?? 0
+        this.walkPostings([v], false, plan, filter, top, scratch, walk)
+      }
+    }
+    return walk.scored
   }
 
-  private intersectInto(a: number[], b: number[], gen: number, take: (r: number) => void): void {
-    // Mark A's records with -gen (leaving those already taken), then take B's marked ones.
-    const mark = -gen
-    const marks = this.recordMark
-    for (const v of a) {
-      const list = this.postings[v]
-      const len = this.postingLength[v] ?? 0
-      if (list === undefined) continue
-      for (let p = 0; p < len; p++) {
-        const r = list[p] ?? 0
-        if (marks[r] !== gen) marks[r] = mark
-      }
+  /** The reference retrieval: score every record of every feeding posting list, no pruning. */
+  private scoreEverything(
+    sources: CandidateSource[],
+    plan: QueryPlan,
+    filter: CompiledFilter | null,
+    top: TopK,
+    scratch: AssignmentScratch,
+  ): number {
+    const walk: WalkState = { scored: 0, cap: Number.POSITIVE_INFINITY }
+    for (const source of sources) {
+      this.walkPostings(source.vocab, false, plan, filter, top, scratch, walk)
     }
-    for (const v of b) {
+    return walk.scored
+  }
+
+  /** Set the side bit of the records of these posting lists (the intersection's first side). */
+  private markPostings(lists: number[]): void {
+    const side = this.sideBits
+    for (const v of lists) {
       const list = this.postings[v]
       const len = this.postingLength[v] ?? 0
       if (list === undefined) continue
       for (let p = 0; p < len; p++) {
         const r = list[p] ?? 0
-        if (marks[r] === mark) {
-          marks[r] = 0
-          take(r)
-        }
+        side[r >>> 5] = (side[r >>> 5] ?? 0) | (1 << (r & 31))
       }
     }
   }
 
   /**
-   * The hot loop: score every candidate. Written flat with local array references (no
-   * per-candidate call, no destructuring) because it runs for tens of thousands of
-   * candidates per query; a record whose query tokens compete for one name token falls
+   * Score the records of these posting lists not met yet in this search and offer them to
+   * the heap. With `sideOnly`, only records whose side bit is set (the intersection).
+   */
+  private walkPostings(
+    lists: number[],
+    sideOnly: boolean,
+    plan: QueryPlan,
+    filter: CompiledFilter | null,
+    top: TopK,
+    scratch: AssignmentScratch,
+    walk: WalkState,
+  ): void {
+    const seen = this.seenBits
+    const side = this.sideBits
+    const live = this.live
+    for (const v of lists) {
+      const list = this.postings[v]
+      const len = this.postingLength[v] ?? 0
+      if (list === undefined) continue
+      for (let p = 0; p < len; p++) {
+        const r = list[p] ?? 0
+        const word = r >>> 5
+        const bit = 1 << (r & 31)
+        if (sideOnly && ((side[word] ?? 0) & bit) === 0) continue
+        const seenWord = seen[word] ?? 0
+        if ((seenWord & bit) !== 0) continue
+        seen[word] = seenWord | bit
+        if (live[r] !== 1 || (filter !== null && !this.passes(r, filter))) continue
+        if (walk.scored >= walk.cap) return
+        walk.scored++
+        top.offer(r, this.scoreOne(r, plan, scratch))
+      }
+    }
+  }
+
+  /**
+   * The hot path: the index score of one record from its own tokens. Flat, over typed
+   * arrays, no allocation; a record whose query tokens compete for one name token falls
    * back to scoreRecord's one-to-one assignment.
    */
-  private scoreCandidates(
-    candidates: number[],
-    plan: QueryPlan,
-    scores: Float64Array,
-    scratch: AssignmentScratch,
-  ): void {
-    const recTokens = this.recTokens
-    const recParts = this.recParts
-    const tokenStart = this.tokenStart
+  private scoreOne(r: number, plan: QueryPlan, scratch: AssignmentScratch): number {
+    const packed = this.recPacked
     const vocabMark = this.vocabMark
     const vocabHead = this.vocabHead
-    const gen = plan.gen
-    const entryQuery = Int32Array.from(plan.entryQuery)
-    const entryNext = Int32Array.from(plan.entryNext)
-    const entryGain = Float64Array.from(plan.entryGain)
-    const qn = plan.tokens.length
-    const last = qn - 1
-    const bestGain = new Float64Array(qn)
-    const bestToken = new Int32Array(qn)
-    const inverseWeightSum = plan.weightSum > 0 ? 1 / plan.weightSum : 0
-    for (let c = 0; c < candidates.length; c++) {
-      const r = candidates[c] ?? 0
-      const start = tokenStart[r] ?? 0
-      const end = tokenStart[r + 1] ?? 0
-      for (let j = 0; j < qn; j++) {
-        bestGain[j] = 0
-        bestToken[j] = -1
-      }
-      for (let t = start; t < end; t++) {
-        const v = recTokens[t] ?? 0
-        if (vocabMark[v] !== gen) continue
-        const base = (recParts[t] ?? 0) & 7
-        const factor = base === PART_MOTHER || base === PART_MOTHER_FAMILY ? MOTHER_PART_FACTOR : 1
-        for (let e = vocabHead[v] ?? -1; e !== -1; e = entryNext[e] ?? -1) {
-          const j = entryQuery[e] ?? 0
-          const gain = (entryGain[e] ?? 0) * factor
-          if (gain > (bestGain[j] ?? 0)) {
-            bestGain[j] = gain
-            bestToken[j] = t
-          }
-        }
-      }
-      let total = 0
-      let conflict = false
-      for (let j = 0; j < qn; j++) {
-        total += bestGain[j] ?? 0
-        const t = bestToken[j] ?? -1
-        if (t >= 0) for (let k = 0; k < j; k++) if (bestToken[k] === t) conflict = true
-      }
-      if (conflict) {
-        scores[c] = this.scoreRecord(r, plan, scratch, null)
-        continue
-      }
-      let score = total * inverseWeightSum
-      if (last > 0) {
-        let roles = 0
-        for (let j = 0; j < qn; j++) {
-          const t = bestToken[j] ?? -1
-          if (t < 0) continue
-          const part = (recParts[t] ?? 0) & 7
-          if (part === PART_FIRST) roles |= 1
-          else if (part === PART_FAMILY) roles |= 2
-        }
-        if (roles === 3) score += ROLE_BONUS
-        const t0 = bestToken[0] ?? -1
-        const tl = bestToken[last] ?? -1
-        if (
-          t0 >= 0 &&
-          tl >= 0 &&
-          ((recParts[t0] ?? 0) & 7) === PART_FIRST &&
-          ((recParts[tl] ?? 0) & 7) === PART_FAMILY
-        ) {
-          score += ORDER_BONUS
-        }
-      }
-      scores[c] = score
+    const { gen, fastQuery, fastNext, fastGain, bestGain, bestToken } = plan
+    const qn = bestGain.length
+    const start = this.tokenStart[r] ?? 0
+    const end = this.tokenStart[r + 1] ?? 0
+    for (let j = 0; j < qn; j++) {
+      bestGain[j] = 0
+      bestToken[j] = -1
     }
+    for (let t = start; t < end; t++) {
+      const word = packed[t] ?? 0
+      const v = word >>> PACKED_PART_BITS
+      if (vocabMark[v] !== gen) continue
+      const base = word & 7
+      const factor = base === PART_MOTHER || base === PART_MOTHER_FAMILY ? MOTHER_PART_FACTOR : 1
+      for (let e = vocabHead[v] ?? -1; e !== -1; e = fastNext[e] ?? -1) {
+        const j = fastQuery[e] ?? 0
+        const gain = (fastGain[e] ?? 0) * factor
+        if (gain > (bestGain[j] ?? 0)) {
+          bestGain[j] = gain
+          bestToken[j] = t
+        }
+      }
+    }
+    let total = 0
+    for (let j = 0; j < qn; j++) {
+      total += bestGain[j] ?? 0
+      const t = bestToken[j] ?? -1
+      if (t >= 0) {
+        for (let k = 0; k < j; k++) {
+          if (bestToken[k] === t) return this.scoreRecord(r, plan, scratch, null)
+        }
+      }
+    }
+    let score = plan.weightSum > 0 ? total / plan.weightSum : 0
+    const last = qn - 1
+    if (last > 0) {
+      let roles = 0
+      for (let j = 0; j < qn; j++) {
+        const t = bestToken[j] ?? -1
+        if (t >= 0) roles |= roleBitOf((packed[t] ?? 0) & 7)
+      }
+      if (roles === 3) score += ROLE_BONUS
+      const t0 = bestToken[0] ?? -1
+      const tl = bestToken[last] ?? -1
+      if (
+        t0 >= 0 &&
+        tl >= 0 &&
+        ((packed[t0] ?? 0) & 7) === PART_FIRST &&
+        ((packed[tl] ?? 0) & 7) === PART_FAMILY
+      ) {
+        score += ORDER_BONUS
+      }
+    }
+    return score
   }
 
   private scoreRecord(
@@ -924,10 +1057,10 @@ export class NameSearchIndex {
 
 /** Where one query token's candidates come from. */
 interface CandidateSource {
-  /** Vocabulary tokens matched at exact/variant level. */
-  primary: number[]
-  /** Vocabulary tokens whose postings feed the candidates (strong + rare weak matches). */
+  /** Vocabulary tokens whose postings feed the candidates (strong + rare weak matches), best level first. */
   vocab: number[]
+  /** Level quality of each `vocab` token. */
+  quality: number[]
   /** Postings behind `vocab`. */
   size: number
   /** Postings behind the strong matches (else the weak ones): the IDF basis. */
@@ -946,6 +1079,24 @@ interface QueryPlan {
   weightSum: number
   bestGain: Float64Array
   bestToken: Int32Array
+  /** entryQuery, entryNext and entryGain as typed arrays, for scoreOne. */
+  fastQuery: Int32Array
+  fastNext: Int32Array
+  fastGain: Float64Array
+  /** Per query token: the most it adds to a record's score (best level × weight / Σ weights). */
+  maxGain: number[]
+  /** Per query token: the most it adds to a record outside its feeding posting lists. */
+  outsideGain: number[]
+  /** Most the order and role bonuses add. */
+  bonus: number
+  /** Per query token: its weight / Σ weights (a level quality times this is a gain). */
+  weights: number[]
+}
+
+/** Records scored so far in one search, and the cap. */
+interface WalkState {
+  scored: number
+  cap: number
 }
 
 /** 1 for a first name, 2 for a family name, 0 otherwise (see ROLE_BONUS). */
@@ -1034,49 +1185,144 @@ class AssignmentScratch {
   }
 }
 
-/** Indices of the `k` best candidates by score, ties broken by record id (deterministic). */
-function selectTop(
-  candidates: number[],
-  scores: Float64Array,
-  k: number,
-  recordIds: string[],
-): number[] {
-  const better = (a: number, b: number): boolean => {
-    const sa = scores[a] ?? 0
-    const sb = scores[b] ?? 0
-    if (sa !== sb) return sa > sb
-    return (recordIds[candidates[a] ?? 0] ?? '') < (recordIds[candidates[b] ?? 0] ?? '')
+/**
+ * The `k` best records met so far, by score then record id (deterministic ties): a binary
+ * min-heap over typed arrays whose root is the worst kept. It also keeps the `limit` best
+ * scores, because the re-rank moves a record by at most RERANK_REACH of index score: a
+ * record further than that below the limit-th best can never be returned.
+ */
+class TopK {
+  private count = 0
+  private readonly rec: Int32Array
+  private readonly score: Float64Array
+  private floorCount = 0
+  private readonly floor: Float64Array
+
+  constructor(
+    private readonly k: number,
+    limit: number,
+    private readonly recordIds: string[],
+  ) {
+    this.rec = new Int32Array(k)
+    this.score = new Float64Array(k)
+    this.floor = new Float64Array(Math.min(limit, k))
   }
-  // Min-heap of size k over candidate positions: the root is the worst kept.
-  const heap: number[] = []
-  const siftUp = (i: number): void => {
+
+  get full(): boolean {
+    return this.count >= this.k
+  }
+
+  /** The index score of the limit-th best record met so far (−∞ before `limit` are met). */
+  get limitScore(): number {
+    return this.floorCount < this.floor.length ? -Infinity : (this.floor[0] ?? 0)
+  }
+
+  /**
+   * What an unseen record must exceed to matter: the worst of the k kept (it would enter
+   * the heap), or the limit-th best minus the re-rank reach (it could be returned).
+   */
+  threshold(): number {
+    const kept = this.full ? (this.score[0] ?? 0) : -Infinity
+    return Math.max(kept, this.limitScore - RERANK_REACH)
+  }
+
+  offer(r: number, s: number): void {
+    this.offerFloor(s)
+    if (this.count < this.k) {
+      this.rec[this.count] = r
+      this.score[this.count] = s
+      this.siftUp(this.count++)
+      return
+    }
+    const worst = this.score[0] ?? 0
+    if (s < worst || (s === worst && !this.before(r, this.rec[0] ?? 0))) return
+    this.rec[0] = r
+    this.score[0] = s
+    this.siftDown(0)
+  }
+
+  /** The records kept with their scores, best first. */
+  entries(): { record: number; score: number }[] {
+    const order = Array.from({ length: this.count }, (_, i) => i)
+    order.sort((a, b) => (this.better(a, b) ? -1 : this.better(b, a) ? 1 : 0))
+    return order.map((i) => ({ record: this.rec[i] ?? 0, score: this.score[i] ?? 0 }))
+  }
+
+  /** Min-heap of the `limit` best scores (values only: ties do not matter for a floor). */
+  private offerFloor(s: number): void {
+    const f = this.floor
+    const n = f.length
+    if (this.floorCount < n) {
+      let i = this.floorCount++
+      f[i] = s
+      while (i > 0) {
+        const p = (i - 1) >> 1
+        if ((f[p] ?? 0) <= (f[i] ?? 0)) return
+        const t = f[p] ?? 0
+        f[p] = f[i] ?? 0
+        f[i] = t
+        i = p
+      }
+      return
+    }
+    if (s <= (f[0] ?? 0)) return
+    f[0] = s
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let least = i
+      if (l < n && (f[l] ?? 0) < (f[least] ?? 0)) least = l
+      if (r < n && (f[r] ?? 0) < (f[least] ?? 0)) least = r
+      if (least === i) return
+      const t = f[least] ?? 0
+      f[least] = f[i] ?? 0
+      f[i] = t
+      i = least
+    }
+  }
+
+  /** Record r before record o on equal scores: smaller record id first. */
+  private before(r: number, o: number): boolean {
+    return (this.recordIds[r] ?? '') < (this.recordIds[o] ?? '')
+  }
+
+  /** Heap slot a holds a better record than slot b. */
+  private better(a: number, b: number): boolean {
+    const sa = this.score[a] ?? 0
+    const sb = this.score[b] ?? 0
+    if (sa !== sb) return sa > sb
+    return this.before(this.rec[a] ?? 0, this.rec[b] ?? 0)
+  }
+
+  private swap(a: number, b: number): void {
+    const r = this.rec[a] ?? 0
+    const s = this.score[a] ?? 0
+    this.rec[a] = this.rec[b] ?? 0
+    this.score[a] = this.score[b] ?? 0
+    this.rec[b] = r
+    this.score[b] = s
+  }
+
+  private siftUp(i: number): void {
     while (i > 0) {
       const p = (i - 1) >> 1
-      if (!better(heap[p] ?? 0, heap[i] ?? 0)) break
-      ;[heap[p], heap[i]] = [heap[i] ?? 0, heap[p] ?? 0]
+      if (!this.better(p, i)) return
+      this.swap(p, i)
       i = p
     }
   }
-  const siftDown = (i: number): void => {
+
+  private siftDown(i: number): void {
     for (;;) {
       const l = 2 * i + 1
       const r = l + 1
       let worst = i
-      if (l < heap.length && better(heap[worst] ?? 0, heap[l] ?? 0)) worst = l
-      if (r < heap.length && better(heap[worst] ?? 0, heap[r] ?? 0)) worst = r
+      if (l < this.count && this.better(worst, l)) worst = l
+      if (r < this.count && this.better(worst, r)) worst = r
       if (worst === i) return
-      ;[heap[worst], heap[i]] = [heap[i] ?? 0, heap[worst] ?? 0]
+      this.swap(worst, i)
       i = worst
     }
   }
-  for (let c = 0; c < candidates.length; c++) {
-    if (heap.length < k) {
-      heap.push(c)
-      siftUp(heap.length - 1)
-    } else if (better(c, heap[0] ?? 0)) {
-      heap[0] = c
-      siftDown(0)
-    }
-  }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0))
 }

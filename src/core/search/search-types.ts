@@ -75,6 +75,11 @@ export interface SearchOptions {
   minScore?: number | undefined
   /** How many top candidates are re-ranked with compareNames. Default 50. */
   rerankDepth?: number | undefined
+  /**
+   * Top-k pruning (default true). `false` scores every record of every feeding posting list:
+   * the same answer, slower — the reference the tests and the benchmark check pruning against.
+   */
+  pruning?: boolean | undefined
 }
 
 /** Result of a search: ranked hits, or the query refused as a value. */

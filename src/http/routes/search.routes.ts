@@ -53,7 +53,7 @@ export async function searchRoutes(
       config: {
         access: 'authenticated',
         rateLimit: {
-          max: 60,
+          max: opts.ctx.config.searchRateLimit ?? 60,
           timeWindow: '1 minute',
           keyGenerator: (req) => req.auth?.user.id ?? req.ip,
         },
