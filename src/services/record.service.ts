@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database, ImportBatchRow, PersonRecordRow } from '../db/database.js'
+import { listUsers } from '../db/access.repository.js'
 import * as repo from '../db/record.repository.js'
 import { findOrganisationById, findUserById } from '../db/access.repository.js'
 import type { Actor, Sensitivity } from '../core/access/policy.js'
@@ -554,6 +555,8 @@ export interface BatchSummary {
   rowCount: number
   warningCount: number
   importedBy: string
+  /** Display name of the importing user (of this organisation), when known. */
+  importedByName: string | null
   importedAt: string
 }
 
@@ -562,6 +565,9 @@ export async function listImportBatches(
   actor: Actor,
 ): Promise<BatchSummary[]> {
   await authorize(ctx, actor, 'record.import', { organisationId: actor.organisationId })
+  const names = new Map(
+    (await listUsers(ctx.handle.db, actor.organisationId)).map((u) => [u.id, u.display_name]),
+  )
   return (await repo.listBatches(ctx.handle.db, actor.organisationId, 200)).map((b) => ({
     id: b.id,
     sourceKind: b.source_kind,
@@ -573,6 +579,7 @@ export async function listImportBatches(
     rowCount: b.row_count,
     warningCount: b.warning_count,
     importedBy: b.imported_by,
+    importedByName: names.get(b.imported_by) ?? null,
     importedAt: b.imported_at,
   }))
 }

@@ -50,8 +50,11 @@ for (const dialect of DIALECTS) {
       const batches = (await client.request('GET', '/api/imports')).json() as Array<{
         document: string
         rowCount: number
+        importedByName: string | null
       }>
       assert.equal(batches[0]?.document, 'Reports of week 1')
+      assert.equal(typeof batches[0]?.importedByName, 'string')
+      assert.ok((batches[0]?.importedByName ?? '').length > 0, 'who imported, by name')
     })
 
     it('reports a rejected file with row, column, value and reason, and stores nothing', async () => {

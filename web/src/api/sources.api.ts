@@ -81,6 +81,8 @@ export interface ImportBatch {
   warningCount: number
   /** The importing user's id. */
   importedBy: string
+  /** Display name of the importing user, when the server knows it. */
+  importedByName?: string | null
   importedAt: string
 }
 

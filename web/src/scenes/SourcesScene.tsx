@@ -63,7 +63,13 @@ function BatchTable({ batches, userId }: { batches: readonly ImportBatch[]; user
                   </time>
                 </td>
                 <td>
-                  {t(b.importedBy === userId ? 'sources.batches.byYou' : 'sources.batches.byOther')}
+                  {b.importedBy === userId ? (
+                    t('sources.batches.byYou')
+                  ) : b.importedByName ? (
+                    <bdi>{b.importedByName}</bdi>
+                  ) : (
+                    t('sources.batches.byOther')
+                  )}
                 </td>
                 <td>
                   <code dir="ltr" title={b.fileSha256} data-testid="batch-sha256">
