@@ -169,4 +169,8 @@ void describe('compareNames on a skeleton several listed names share', () => {
     assert.equal(compareNames('Camil', 'جميل').level, 'cross-script')
     assert.equal(compareNames('Djamal', 'Camil').level, 'different')
   })
+  void it('never calls a عبد compound close to a plain name (ABD RAHIM / إبراهيم)', () => {
+    assert.equal(compareNames('ABD RAHIM', 'إبراهيم').level, 'different')
+    assert.equal(compareNames('ABD RAHIM', 'عبد الرحيم').level, 'cross-script')
+  })
 })

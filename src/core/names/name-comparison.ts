@@ -197,7 +197,11 @@ function compareUnits(a: UnitInfo, b: UnitInfo, useVariants: boolean): number {
   }
   if (a.arabic && b.arabic && a.ocr === b.ocr) return rankUnits(OCR, 0.85)
   const sim = measureUnits(a, b)
-  if (sim >= CLOSE_SIMILARITY) return rankUnits(CLOSE, sim * 0.85)
+  // A compound opened by عبد / أبو is never merely close to a plain name, however alike the
+  // skeletons (ABD RAHIM ~ إبراهيم: the brothers عبد الرحيم and إبراهيم were auto-linked).
+  if (sim >= CLOSE_SIMILARITY && (a.head === '') === (b.head === '')) {
+    return rankUnits(CLOSE, sim * 0.85)
+  }
   // Equal but for the long-u mark: French ou for a short u (Zoubi ~ الزعبي). Weaker than
   // equal keys, since the mark is what separates محمد from محمود.
   if (a.keyNoU !== '' && a.keyNoU === b.keyNoU) return rankUnits(CLOSE, 0.8)
