@@ -100,6 +100,36 @@ describe('file pipeline', () => {
     assert.ok(result.clusters < fixture.length, 'some records were linked')
   })
 
+  it('rescales the prior of a saved model to the number of records it scores', async () => {
+    const first = await linkFiles({
+      inputs: [join(dir, 'records.csv')],
+      pairsOut: join(dir, 'pairs-m1.csv'),
+      threads: 0,
+      seed: 5,
+    })
+    const trainedOn = first.model.training.records
+    assert.equal(trainedOn, fixture.length)
+    // As if the model had been trained on a list ten times as long.
+    const bigger = structuredClone(first.model)
+    bigger.training.records = trainedOn * 10
+    const again = await linkFiles({
+      inputs: [join(dir, 'records.csv')],
+      pairsOut: join(dir, 'pairs-m2.csv'),
+      threads: 0,
+      model: bigger,
+    })
+    const expected = (first.model.prior.probability * (trainedOn * 10 - 1)) / (trainedOn - 1)
+    assert.ok(Math.abs(again.model.prior.probability - Math.min(0.5, expected)) < 1e-12)
+    assert.match(again.model.prior.method, /rescaled/)
+    const same = await linkFiles({
+      inputs: [join(dir, 'records.csv')],
+      pairsOut: join(dir, 'pairs-m3.csv'),
+      threads: 0,
+      model: first.model,
+    })
+    assert.equal(same.model.prior.probability, first.model.prior.probability)
+  })
+
   it('scores the same with worker threads as in the main thread', async () => {
     const a = join(dir, 'pairs-a.csv')
     const b = join(dir, 'pairs-b.csv')

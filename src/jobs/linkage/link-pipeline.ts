@@ -17,6 +17,7 @@ import {
   describeLevel,
   groupClusters,
   reportBlocking,
+  rescalePriorForRecords,
   splitKeyRanges,
   trainModel,
   weightFromProbability,
@@ -177,7 +178,9 @@ export async function linkFiles(
   t = performance.now()
   onProgress({ stage: 'train', done: 0, total: 1 })
   let model: LinkageModel
-  if (options.model) model = structuredClone(options.model)
+  // A model trained on n records carries the prior of n records: the chance that two random
+  // records match falls as the list grows, so it is rescaled to this run's size (decision 0007).
+  if (options.model) model = rescalePriorForRecords(options.model, size)
   else {
     const comparer = new PairComparer(
       table.columns,
