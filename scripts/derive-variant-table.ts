@@ -568,6 +568,10 @@ const CURATED_EXTRA: ReadonlyMap<string, readonly string[]> = new Map([
   ['نورالدين', ['nouraldin', 'nuraldin']],
   ['عبدالرحمن', ['abdulrahman']],
   ['مي', ['may', 'mai']],
+  // Common Syrian spellings the Wikidata tokens lack (seen missed in linkage, decision 0007).
+  // (Amina is left to أمينة, where Wikidata attests it 19 times.)
+  ['آمنة', ['amna', 'amneh']],
+  ['نهى', ['nuha', 'nouha']],
 ])
 
 const MIN_COUNT = 2
