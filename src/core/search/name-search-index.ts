@@ -1057,7 +1057,7 @@ export class NameSearchIndex {
 
 /** Where one query token's candidates come from. */
 interface CandidateSource {
-  /** Vocabulary tokens whose postings feed the candidates (strong + rare weak matches), best level first. */
+  /** Vocabulary tokens whose postings feed the candidates (strong + rare weak), best first. */
   vocab: number[]
   /** Level quality of each `vocab` token. */
   quality: number[]
