@@ -7,6 +7,7 @@ import { buildOrganisation, buildUser } from '../support/factories.js'
 import { buildTestApp, signIn, type Client } from '../support/http.js'
 import { whenLinkageIdle } from '../../src/services/linkage.service.js'
 import { verifyAuditChain } from '../../src/services/audit.service.js'
+import { PLAIN_JPEG_BASE64 } from '../../src/core/persons/photo-fixtures.js'
 
 interface Problem {
   code: string
@@ -113,10 +114,7 @@ for (const dialect of DIALECTS) {
         healthUrgency: 'urgent',
         facilityPlaceId: 'synthetic-place',
         zone: 'block C',
-        photo: {
-          base64: Buffer.from('synthetic image').toString('base64'),
-          mediaType: 'image/png',
-        },
+        photo: { base64: PLAIN_JPEG_BASE64, mediaType: 'image/jpeg' },
       }
       const first = await fieldOfficer.request('POST', '/api/intakes', body)
       assert.equal(first.statusCode, 201, first.body)
