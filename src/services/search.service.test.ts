@@ -85,6 +85,30 @@ for (const dialect of DIALECTS) {
       await assert.rejects(searchRecords(ctx, viewer, { q: 'محمد الحلبي' }), { code: 'forbidden' })
     })
 
+    it('looks further down the ranking when better hits belong to another organisation', async () => {
+      const theirs = Array.from({ length: 12 }, (_, i) => `o${i},Nizar,Qabbani`).join('\n')
+      await importRecords(ctx, outsider, {
+        bytes: Buffer.from(`record_id,first_name,family_name\n${theirs}\n`),
+        fileName: 'theirs.csv',
+        sourceKind: 'register',
+      })
+      await importRecords(ctx, caseworker, {
+        bytes: Buffer.from(
+          'record_id,first_name,father_name,family_name\nmine,Nizar,Omar,Qabani\n',
+        ),
+        fileName: 'mine.csv',
+        sourceKind: 'register',
+      })
+      const items = await searchRecords(ctx, caseworker, { q: 'Nizar Qabbani', limit: 3 })
+      assert.deepEqual(
+        items.map((i) => i.record.fields.record_id),
+        ['mine'],
+      )
+      const theirView = await searchRecords(ctx, outsider, { q: 'Nizar Qabbani', limit: 3 })
+      assert.equal(theirView.length, 3)
+      assert.ok(theirView.every((i) => i.record.fields.record_id?.startsWith('o')))
+    })
+
     it('limits searches to 60 a minute per user at the edge unless configuration raises it', async () => {
       const statuses = async (config: TestContext['config'], count: number): Promise<number[]> => {
         const app = await buildTestApp({ ...ctx, config })

@@ -7,6 +7,7 @@
  */
 import { createHmac } from 'node:crypto'
 import {
+  MAX_SEARCH_LIMIT,
   NameSearchIndex,
   clampSearchLimit,
   type SearchFilters,
@@ -126,11 +127,28 @@ export async function searchRecords(
   await authorize(ctx, actor, 'record.search')
   const state = await searchState(ctx)
   const limit = clampSearchLimit(request.limit)
-  // Ask for more than needed: hits the actor may not see are dropped after ranking.
-  const outcome = state.index.search(request.q, {
-    limit: Math.min(400, limit * 4),
-    filters: request.filters,
-  })
+  const mayRead = (hit: SearchHit): boolean => {
+    const info = state.access.get(hit.recordId)
+    return (
+      info !== undefined &&
+      isAllowed(actor, 'record.search', info) &&
+      isAllowed(actor, 'record.read', info)
+    )
+  }
+  // Ask the index for the limit first: it prunes hardest for a small limit. Hits the actor
+  // may not see are dropped after ranking, so when some were dropped and the index had more
+  // to give, ask again for four times as many (up to MAX_SEARCH_LIMIT).
+  let wanted = limit
+  let outcome = state.index.search(request.q, { limit: wanted, filters: request.filters })
+  let visible: SearchHit[] = []
+  while (!outcome.rejected) {
+    visible = outcome.hits.filter(mayRead).slice(0, limit)
+    if (visible.length >= limit || outcome.hits.length < wanted || wanted >= MAX_SEARCH_LIMIT) {
+      break
+    }
+    wanted = Math.min(MAX_SEARCH_LIMIT, wanted * 4)
+    outcome = state.index.search(request.q, { limit: wanted, filters: request.filters })
+  }
   const fingerprint = queryFingerprint(ctx, request.q)
   if (outcome.rejected) {
     await ctx.handle.db.transaction().execute((trx) =>
@@ -145,14 +163,6 @@ export async function searchRecords(
     throw new DomainError('query_rejected', outcome.message, [
       { field: 'q', message: outcome.message, reason: outcome.reason },
     ])
-  }
-  const visible: SearchHit[] = []
-  for (const hit of outcome.hits) {
-    const info = state.access.get(hit.recordId)
-    if (info && isAllowed(actor, 'record.search', info) && isAllowed(actor, 'record.read', info)) {
-      visible.push(hit)
-    }
-    if (visible.length >= limit) break
   }
   const records = await getReadableRecords(
     ctx,

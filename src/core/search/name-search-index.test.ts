@@ -174,6 +174,16 @@ void describe('NameSearchIndex', () => {
     assert.deepEqual(sortedIds({ filters: { sex: 'F', excludeUnknown: true } }), ['z-f-1990'])
   })
 
+  void it('treats an empty filter, or excludeUnknown alone, as no filter', () => {
+    const index = buildIndex()
+    const none = hitsOf(index, 'محمد الحلبي', { limit: 20 })
+    assert.deepEqual(hitsOf(index, 'محمد الحلبي', { limit: 20, filters: {} }), none)
+    assert.deepEqual(
+      hitsOf(index, 'محمد الحلبي', { limit: 20, filters: { excludeUnknown: true } }),
+      none,
+    )
+  })
+
   void it('filters by birth-year range (birth_date, else recorded_on minus age)', () => {
     assert.deepEqual(sortedIds({ filters: { birthYearFrom: 1984, birthYearTo: 1985 } }), [
       'z-m-1985',

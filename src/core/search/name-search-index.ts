@@ -652,7 +652,18 @@ export class NameSearchIndex {
   }
 
   private compileFilters(filters: SearchFilters | undefined): CompiledFilter | null {
-    if (filters === undefined) return null
+    // No filter at all (the HTTP route passes `{}` when none is given): no per-posting check.
+    if (
+      filters === undefined ||
+      (filters.sex === undefined &&
+        filters.birthYearFrom === undefined &&
+        filters.birthYearTo === undefined &&
+        filters.birthPlace === undefined &&
+        filters.sourceKind === undefined &&
+        filters.detentionPlace === undefined)
+    ) {
+      return null
+    }
     const placeMask = (value: string | undefined): Uint8Array | null => {
       if (value === undefined) return null
       const wanted = placeKeyOf(value)
