@@ -5,6 +5,7 @@
  * by the core, results capped, a per-user rate limit at the edge, every query audited — by
  * a keyed hash of its text, never the name itself (ASVS 16.2.5).
  */
+import { findMemberships } from '../db/linkage.repository.js'
 import { createHmac } from 'node:crypto'
 import {
   MAX_SEARCH_LIMIT,
@@ -109,6 +110,8 @@ export interface SearchResultItem {
   record: StoredRecord
   score: number
   matched: SearchMatchReason[]
+  /** The person (cluster of accounts) the record belongs to, once linkage ran. */
+  personId: string | null
 }
 
 function queryFingerprint(ctx: ServiceContext, q: string): string {
@@ -170,9 +173,19 @@ export async function searchRecords(
     visible.map((h) => h.recordId),
   )
   const byId = new Map(records.map((r) => [r.id, r]))
+  const personOf = new Map(
+    (
+      await findMemberships(
+        ctx.handle.db,
+        records.map((r) => r.id),
+      )
+    ).map((m) => [m.record_id, m.person_id]),
+  )
   const items = visible.flatMap((h) => {
     const record = byId.get(h.recordId)
-    return record ? [{ record, score: h.score, matched: h.matched }] : []
+    return record
+      ? [{ record, score: h.score, matched: h.matched, personId: personOf.get(record.id) ?? null }]
+      : []
   })
   await ctx.handle.db.transaction().execute((trx) =>
     appendAudit(ctx, trx, actor, {

@@ -163,8 +163,10 @@ void describe('records search in Chromium', { timeout: 300_000 }, () => {
       dates.every((d) => /^\d{4}(-\d{2}(-\d{2} · .+)?)?/.test(d)),
       `dates: ${dates.join(' | ')}`,
     )
-    // The route gives no person id: no hit links to a guessed person page.
-    assert.equal(await page.locator('[data-testid=search-hit] a').count(), 0)
+    // The demo ran linkage: each hit's name leads to its person's page (all accounts).
+    const personLinks = page.getByTestId('hit-person')
+    assert.ok((await personLinks.count()) > 0, 'hits link to their person')
+    assert.match((await personLinks.first().getAttribute('href')) ?? '', /^\/persons\/[^/]+$/)
 
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'search-phone-ar')

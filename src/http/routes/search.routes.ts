@@ -66,6 +66,7 @@ export async function searchRoutes(
       return {
         results: items.map((i) => ({
           recordId: i.record.id,
+          personId: i.personId,
           score: i.score,
           matched: i.matched,
           fields: i.record.fields,

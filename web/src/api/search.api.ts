@@ -18,6 +18,8 @@ export interface SearchMatch {
 
 export interface RecordSearchHit {
   recordId: string
+  /** The person the record belongs to once linkage ran (its page shows every account). */
+  personId?: string | null
   score: number
   matched: SearchMatch[]
   /** The record's fields as written in its source (names in Arabic or Latin letters). */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { Problem } from '../../../src/contract/auth.contract.js'
 import { searchRecordsPage, type RecordSearchHit } from '../api/search.api.js'
 import { TextField } from '../components/FormField.js'
+import { Link } from '../components/Link.js'
 import { PageHeading } from '../components/PageHeading.js'
 import { ProblemMessage } from '../components/ProblemMessage.js'
 import { navigate, useLocation } from '../hooks/useRoute.js'
@@ -330,6 +331,12 @@ function SearchHitItem({
         <h3 id={titleId} className="search-hit-name">
           {name === '' ? (
             t('search.unnamed')
+          ) : hit.personId ? (
+            <Link href={`/persons/${encodeURIComponent(hit.personId)}`} data-testid="hit-person">
+              <bdi dir="auto" data-testid="hit-name">
+                {name}
+              </bdi>
+            </Link>
           ) : (
             <bdi dir="auto" data-testid="hit-name">
               {name}
