@@ -59,6 +59,13 @@ void describe('demo tracing data', () => {
     assert.ok(alive.length >= 1, lines.join('\n'))
     const tasks = await listTasks(ctx, caseworker, { status: 'open' })
     assert.equal(tasks.filter((t) => t.kind === 'inform_family').length, alive.length)
+    // The viewer's totals to date: counts only.
+    const { totals } = await getDashboard(ctx, await as('viewer'))
+    assert.deepEqual(totals, {
+      reports: heldBackCount(900),
+      intakes: heldBackCount(900) + 5,
+      confirmed: alive.length,
+    })
   })
 
   it('lists the candidates of a record to linkage readers only', async () => {

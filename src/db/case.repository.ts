@@ -306,6 +306,19 @@ export async function countUnreviewedPairs(
   return Number(r.n)
 }
 
+/** Cases of an organisation that were ever confirmed (alive or deceased), whatever came after. */
+export async function countConfirmedCases(db: Db, organisationId: string): Promise<number> {
+  const r = await db
+    .selectFrom('case_event as e')
+    .innerJoin('case_file as c', 'c.id', 'e.case_id')
+    .select((eb) => eb.fn.count<number>('e.case_id').distinct().as('n'))
+    .where('c.organisation_id', '=', organisationId)
+    .where('e.kind', '=', 'status')
+    .where('e.to_status', 'in', ['confirmed_alive', 'confirmed_deceased'])
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
 /** When each case of an organisation was confirmed (alive or deceased), since a date. */
 export async function listConfirmationDates(
   db: Db,

@@ -26,6 +26,8 @@ export interface Dashboard {
   intakesToday: number
   unidentifiedPersons: number
   openTasksForYou: number
+  /** To date: cases filed, people registered at the gates, cases confirmed (alive or deceased). */
+  totals: { reports: number; intakes: number; confirmed: number }
   series: DashboardDay[]
 }
 
@@ -76,6 +78,11 @@ export async function getDashboard(ctx: ServiceContext, actor: Actor): Promise<D
     intakesToday: await repo.countIntakes(db, org, { since: `${today}T00:00:00.000Z` }),
     unidentifiedPersons: await repo.countIntakes(db, org, { unidentified: true }),
     openTasksForYou: tasks.length,
+    totals: {
+      reports: CASE_STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
+      intakes: await repo.countIntakes(db, org, {}),
+      confirmed: await repo.countConfirmedCases(db, org),
+    },
     series,
   }
 }

@@ -447,6 +447,10 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.getByTestId('dash-counts').waitFor()
     await page.getByTestId('dash-chart').locator('svg').waitFor()
     assert.ok((await countOf('dash-openCases')) >= 2)
+    // Totals to date on the count cards: figures, never "coming".
+    const reports = page.getByTestId('count-countReports')
+    await reports.filter({ hasText: /^[0-9٠-٩]+$/ }).waitFor()
+    assert.equal(await page.locator('li.card-coming').count(), 0)
     assert.equal(await page.getByTestId('dash-work').count(), 0)
     const body = (await page.locator('main').textContent()) ?? ''
     for (const name of [PERSON_A.first_name, PERSON_A.family_name, PERSON_B.family_name]) {

@@ -19,6 +19,7 @@ export interface Dashboard {
   intakesToday: number
   unidentifiedPersons: number
   openTasksForYou: number
+  totals?: { reports: number; intakes: number; confirmed: number }
   series: DashboardDay[]
 }
 

@@ -6,9 +6,10 @@ import { DashboardWork } from '../components/DashboardWork.js'
 import { PageHeading } from '../components/PageHeading.js'
 import { WorkAreaCard } from '../components/WorkAreaCard.js'
 import { useLocation } from '../hooks/useRoute.js'
-import { formatDate } from '../i18n/format.js'
+import { formatDate, formatNumber } from '../i18n/format.js'
+import type { Language } from '../i18n/messages.js'
 import { useLanguage, useT } from '../i18n/useT.js'
-import { ROLE_HOMES } from './role-homes.js'
+import { ROLE_HOMES, type AreaId } from './role-homes.js'
 
 /**
  * The home of the signed-in user's role: its purpose, the work waiting for the user, its
@@ -21,6 +22,7 @@ export function HomeScene({ user }: { user: SessionUser }) {
   const areas = ROLE_HOMES[user.role]
   const viewerOnly = areas.every((area) => area.kind === 'count')
   const [pairs, setPairs] = useState<number | undefined>()
+  const [totals, setTotals] = useState<Dashboard['totals']>()
   const [loaded, setLoaded] = useState(false)
 
   const { path } = useLocation()
@@ -38,6 +40,7 @@ export function HomeScene({ user }: { user: SessionUser }) {
     <DashboardPanel
       onLoaded={(d: Dashboard) => {
         setPairs(d.unreviewedPairs)
+        setTotals(d.totals)
         setLoaded(true)
       }}
     />
@@ -60,10 +63,24 @@ export function HomeScene({ user }: { user: SessionUser }) {
       </h2>
       <ul className={`cards${viewerOnly ? ' cards-counts' : ''}`} aria-labelledby="work-areas">
         {areas.map((area) => (
-          <WorkAreaCard key={area.id} area={area} />
+          <WorkAreaCard key={area.id} area={area} value={countOf(area.id, totals, language)} />
         ))}
       </ul>
       {viewerOnly ? null : dashboard}
     </section>
   )
+}
+
+/** The figure of a count card, from the dashboard's totals once they are loaded. */
+function countOf(id: AreaId, totals: Dashboard['totals'], language: Language): string | undefined {
+  if (totals === undefined) return undefined
+  const value =
+    id === 'countReports'
+      ? totals.reports
+      : id === 'countIntakes'
+        ? totals.intakes
+        : id === 'countConfirmed'
+          ? totals.confirmed
+          : undefined
+  return value === undefined ? undefined : formatNumber(value, language)
 }
