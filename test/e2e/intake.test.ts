@@ -11,22 +11,15 @@
  * Run: node --import tsx --test test/e2e/intake.test.ts
  */
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
-  buildWebIfMissing,
-  chromiumPath,
   expectNoHorizontalOverflow,
-  openBrowser,
-  screenshotDir,
   shoot,
-  startDemo,
   text,
-  type DemoReady,
+  signInAs,
+  startDemoBrowser,
+  type DemoBrowser,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -40,41 +33,20 @@ function field(page: Page, language: 'ar' | 'en', key: string) {
 }
 
 void describe('tracing screens in Chromium', { timeout: 240_000 }, () => {
-  let tempDir = ''
-  let demo: ChildProcess | undefined
-  let ready: DemoReady
-  let context: BrowserContext
+  let demo: DemoBrowser
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
 
   before(async () => {
-    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
-    buildWebIfMissing()
-    mkdirSync(screenshotDir, { recursive: true })
-    tempDir = mkdtempSync(join(tmpdir(), 'athar-intake-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'), 300)
-    demo = started.child
-    ready = started.ready
-    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
+    demo = await startDemoBrowser('intake', 300)
+    ;({ page, pageErrors } = demo)
   })
 
-  after(async () => {
-    await context?.close()
-    demo?.kill('SIGTERM')
-    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
-  })
+  after(async () => demo?.close())
 
   /** Signs in as the role, in Arabic, and opens the work area's card from the home page. */
   async function signInAndOpen(role: string, area: string): Promise<void> {
-    const user = ready.users.find((u) => u.role === role)
-    assert.ok(user, `no ${role} in the demo`)
-    await context.clearCookies()
-    await page.goto(`${ready.url}/`)
-    await page.evaluate('window.localStorage.clear()')
-    await page.reload()
-    await page.locator('#username').fill(user.username)
-    await page.locator('#password').fill(user.password)
-    await page.locator('button[type=submit]').click()
+    await signInAs(demo, role)
     await page.getByTestId(`area-${area}`).locator('a').click()
   }
 

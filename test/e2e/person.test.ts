@@ -13,25 +13,19 @@
  * Run: node --import tsx --test test/e2e/person.test.ts
  */
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { jpegWithGps } from '../../src/core/persons/photo-fixtures.js'
 import {
   PHONE,
-  buildWebIfMissing,
-  chromiumPath,
   expectNoHorizontalOverflow,
-  openBrowser,
-  screenshotDir,
   shoot,
-  startDemo,
   text,
   type DemoReady,
+  signInAs,
+  startDemoBrowser,
+  type DemoBrowser,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -70,24 +64,17 @@ async function apiAs(ready: DemoReady, role: string): Promise<Api> {
 }
 
 void describe('person page in Chromium', { timeout: 300_000 }, () => {
-  let tempDir = ''
-  let demo: ChildProcess | undefined
+  let demo: DemoBrowser
   let ready: DemoReady
-  let context: BrowserContext
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
   let personId = ''
   let intakeRecordId = ''
   let attachedRecordId = ''
 
   before(async () => {
-    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
-    buildWebIfMissing()
-    mkdirSync(screenshotDir, { recursive: true })
-    tempDir = mkdtempSync(join(tmpdir(), 'athar-person-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'), 120)
-    demo = started.child
-    ready = started.ready
+    demo = await startDemoBrowser('person', 120)
+    ;({ ready, page, pageErrors } = demo)
 
     // A linkage run gives persons their ids (the demo may have run one already).
     const coordinator = await apiAs(ready, 'coordinator')
@@ -145,28 +132,11 @@ void describe('person page in Chromium', { timeout: 300_000 }, () => {
     assert.equal(decision.status, 201, JSON.stringify(decision.body))
     assert.ok(decision.body.persons.left, 'the decision names the person')
     personId = decision.body.persons.left
-
-    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
   })
 
-  after(async () => {
-    await context?.close()
-    demo?.kill('SIGTERM')
-    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
-  })
+  after(async () => demo?.close())
 
-  async function signIn(role: string): Promise<void> {
-    const user = ready.users.find((u) => u.role === role)
-    assert.ok(user)
-    await context.clearCookies()
-    await page.goto(`${ready.url}/`)
-    await page.evaluate('window.localStorage.clear()')
-    await page.reload()
-    await page.locator('#username').fill(user.username)
-    await page.locator('#password').fill(user.password)
-    await page.locator('button[type=submit]').click()
-    await page.getByTestId(`home-${role}`).waitFor()
-  }
+  const signIn = (role: string) => signInAs(demo, role)
 
   void test('reviewer: accounts, provenance, timeline, decision and the photo', async () => {
     await signIn('reviewer')

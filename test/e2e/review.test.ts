@@ -11,24 +11,17 @@
  * Run: node --import tsx --test test/e2e/review.test.ts
  */
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
   PHONE,
-  buildWebIfMissing,
-  chromiumPath,
   expectNoHorizontalOverflow,
-  openBrowser,
-  screenshotDir,
   shoot,
-  startDemo,
   text,
   type DemoReady,
+  startDemoBrowser,
+  type DemoBrowser,
 } from '../support/e2e.js'
 
 const DESKTOP = { width: 1200, height: 900 }
@@ -121,32 +114,20 @@ interface DecisionAnswer {
 }
 
 void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
-  let tempDir = ''
-  let demo: ChildProcess | undefined
+  let demo: DemoBrowser
   let ready: DemoReady
-  let context: BrowserContext
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
   // Pairs decided in the browser, checked through the API at the end.
   const decided: Array<{ pair: string; verdict: string; note?: string; person?: string }> = []
 
   before(async () => {
-    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
-    buildWebIfMissing()
-    mkdirSync(screenshotDir, { recursive: true })
-    tempDir = mkdtempSync(join(tmpdir(), 'athar-review-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'), 300)
-    demo = started.child
-    ready = started.ready
+    demo = await startDemoBrowser('review', 300)
+    ;({ ready, page, pageErrors } = demo)
     await ensureLinkageRun(ready)
-    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
   })
 
-  after(async () => {
-    await context?.close()
-    demo?.kill('SIGTERM')
-    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
-  })
+  after(async () => demo?.close())
 
   const pairKey = async () =>
     (await page.getByTestId('review-pair').getAttribute('data-pair')) ?? ''
@@ -387,7 +368,7 @@ void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
       second = { username: 'review-e2e-2', role: 'reviewer', password: 'second-opinion-7421-e2e' }
       await admin.post('/api/users', { ...second, displayName: 'Second reviewer' })
     }
-    await context.clearCookies()
+    await demo.context.clearCookies()
     await page.goto(`${ready.url}/`)
     await page.evaluate('window.localStorage.clear(); window.sessionStorage.clear()')
     await page.reload()

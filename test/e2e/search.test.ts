@@ -11,23 +11,17 @@
  * Run: node --import tsx --test test/e2e/search.test.ts
  */
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
   PHONE,
-  buildWebIfMissing,
-  chromiumPath,
   expectNoHorizontalOverflow,
-  openBrowser,
-  screenshotDir,
   shoot,
-  startDemo,
   text,
   type DemoReady,
+  signInAs,
+  startDemoBrowser,
+  type DemoBrowser,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -42,24 +36,17 @@ interface Hit {
 }
 
 void describe('records search in Chromium', { timeout: 300_000 }, () => {
-  let tempDir = ''
-  let demo: ChildProcess | undefined
+  let demo: DemoBrowser
   let ready: DemoReady
-  let context: BrowserContext
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
   // An Arabic first + family name of a demo record, found through the API as a user would.
   let arabicQuery = ''
   let arabicFamily = ''
 
   before(async () => {
-    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
-    buildWebIfMissing()
-    mkdirSync(screenshotDir, { recursive: true })
-    tempDir = mkdtempSync(join(tmpdir(), 'athar-search-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'), 300)
-    demo = started.child
-    ready = started.ready
+    demo = await startDemoBrowser('search', 300)
+    ;({ ready, page, pageErrors } = demo)
 
     const user = ready.users.find((u) => u.role === 'investigator')
     assert.ok(user)
@@ -84,28 +71,11 @@ void describe('records search in Chromium', { timeout: 300_000 }, () => {
     assert.ok(named, 'the demo has a محمد with an Arabic family name')
     arabicFamily = String(named.fields.family_name)
     arabicQuery = `محمد ${arabicFamily}`
-
-    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
   })
 
-  after(async () => {
-    await context?.close()
-    demo?.kill('SIGTERM')
-    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
-  })
+  after(async () => demo?.close())
 
-  async function signIn(role: string): Promise<void> {
-    const user = ready.users.find((u) => u.role === role)
-    assert.ok(user)
-    await context.clearCookies()
-    await page.goto(`${ready.url}/`)
-    await page.evaluate('window.localStorage.clear()')
-    await page.reload()
-    await page.locator('#username').fill(user.username)
-    await page.locator('#password').fill(user.password)
-    await page.locator('button[type=submit]').click()
-    await page.getByTestId(`home-${role}`).waitFor()
-  }
+  const signIn = (role: string) => signInAs(demo, role)
 
   /** How many answers the scene has shown; a search is done when this grows. */
   async function answers(): Promise<number> {

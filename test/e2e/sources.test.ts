@@ -12,23 +12,18 @@
  * Run: node --import tsx --test test/e2e/sources.test.ts
  */
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
-  buildWebIfMissing,
-  chromiumPath,
   expectNoHorizontalOverflow,
-  openBrowser,
   PHONE,
-  screenshotDir,
   shoot,
-  startDemo,
   text,
-  type DemoReady,
+  signInAs,
+  startDemoBrowser,
+  type DemoBrowser,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -49,41 +44,21 @@ function csv(secondBirthDate: string): string {
 
 void describe('sources screen in Chromium', { timeout: 300_000 }, () => {
   let tempDir = ''
-  let demo: ChildProcess | undefined
-  let ready: DemoReady
-  let context: BrowserContext
+  let demo: DemoBrowser
   let page: Page
-  const pageErrors: string[] = []
+  let pageErrors: string[] = []
 
   before(async () => {
-    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
-    buildWebIfMissing()
-    mkdirSync(screenshotDir, { recursive: true })
-    tempDir = mkdtempSync(join(tmpdir(), 'athar-sources-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'), 300)
-    demo = started.child
-    ready = started.ready
-    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
+    demo = await startDemoBrowser('sources', 300)
+    ;({ page, pageErrors, tempDir } = demo)
   })
 
-  after(async () => {
-    await context?.close()
-    demo?.kill('SIGTERM')
-    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
-  })
+  after(async () => demo?.close())
 
   /** Signs in as the role, in Arabic, on a phone, and opens the sources card of the home page. */
   async function signInAndOpenSources(role: string): Promise<void> {
-    const user = ready.users.find((u) => u.role === role)
-    assert.ok(user, `no ${role} in the demo`)
     await page.setViewportSize(PHONE)
-    await context.clearCookies()
-    await page.goto(`${ready.url}/`)
-    await page.evaluate('window.localStorage.clear()')
-    await page.reload()
-    await page.locator('#username').fill(user.username)
-    await page.locator('#password').fill(user.password)
-    await page.locator('button[type=submit]').click()
+    await signInAs(demo, role)
     await page.getByTestId('area-sources').locator('a').click()
     await page.getByTestId('sources-scene').waitFor()
     assert.equal(new URL(page.url()).pathname, '/sources')

@@ -11,21 +11,16 @@
  * Run: npm run build:web && node --import tsx --test test/e2e/story.test.ts
  */
 import assert from 'node:assert/strict'
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
-  buildWebIfMissing,
-  chromiumPath,
   expectNoHorizontalOverflow,
-  openBrowser,
-  screenshotDir,
   shoot,
-  startDemo,
+  signInAs,
+  startDemoBrowser,
+  switchLanguage as switchTo,
   text,
+  type DemoBrowser,
   type DemoReady,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
@@ -36,52 +31,24 @@ const LATIN = { first: 'Yazan', father: 'Imad', family: 'Al-Shami' }
 type Language = 'ar' | 'en'
 
 void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
-  let tempDir = ''
-  let demo: ChildProcess | undefined
+  let demo: DemoBrowser
   let ready: DemoReady
-  let context: BrowserContext
   let page: Page
-  const pageErrors: string[] = []
   let caseId = ''
 
   before(async () => {
-    assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
-    buildWebIfMissing()
-    mkdirSync(screenshotDir, { recursive: true })
-    tempDir = mkdtempSync(join(tmpdir(), 'athar-story-e2e-'))
-    const started = await startDemo(join(tempDir, 'demo.db'), 300)
-    demo = started.child
-    ready = started.ready
-    ;({ context, page } = await openBrowser(join(tempDir, 'profile'), pageErrors))
+    demo = await startDemoBrowser('story', 300)
+    ;({ ready, page } = demo)
   })
 
-  after(async () => {
-    await context?.close()
-    demo?.kill('SIGTERM')
-    if (tempDir !== '') rmSync(tempDir, { recursive: true, force: true })
-  })
+  after(async () => demo?.close())
 
   const field = (language: Language, key: string) =>
     page.getByLabel(text(language, key), { exact: true })
 
   /** Signs in as the role (in Arabic, the default), leaving the browser on the home page. */
-  async function signIn(role: string): Promise<void> {
-    const user = ready.users.find((u) => u.role === role)
-    assert.ok(user, `no ${role} in the demo`)
-    await context.clearCookies()
-    await page.goto(`${ready.url}/`)
-    await page.evaluate('window.localStorage.clear(); window.sessionStorage.clear()')
-    await page.reload()
-    await page.locator('#username').fill(user.username)
-    await page.locator('#password').fill(user.password)
-    await page.locator('button[type=submit]').click()
-    await page.getByTestId(`home-${role}`).waitFor()
-  }
-
-  async function switchLanguage(to: Language): Promise<void> {
-    await page.getByTestId('language-switch').click()
-    await page.locator(`html[lang="${to}"]`).waitFor()
-  }
+  const signIn = (role: string) => signInAs(demo, role)
+  const switchLanguage = (to: Language) => switchTo(page, to)
 
   /** The API as the signed-in browser sees it (same cookie). */
   async function api<T>(path: string): Promise<T> {
@@ -217,6 +184,6 @@ void describe('the tracing story in Chromium', { timeout: 300_000 }, () => {
   })
 
   void test('no script error and no CSP violation happened', () => {
-    assert.deepEqual(pageErrors, [])
+    assert.deepEqual(demo.pageErrors, [])
   })
 })

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -123,4 +124,66 @@ export async function openBrowser(
     if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
   })
   return { context, page }
+}
+
+/** A demo server and a browser on it, for one test file. */
+export interface DemoBrowser {
+  ready: DemoReady
+  context: BrowserContext
+  page: Page
+  /** Script errors and CSP violations seen so far (each file asserts it stays empty). */
+  pageErrors: string[]
+  /** A scratch folder of this file's, removed by close(). */
+  tempDir: string
+  close(): Promise<void>
+}
+
+/** Starts `athar demo` with `records` generated records and opens Chromium on a phone. */
+export async function startDemoBrowser(name: string, records: number): Promise<DemoBrowser> {
+  assert.ok(existsSync(chromiumPath), `${chromiumPath} is missing`)
+  buildWebIfMissing()
+  mkdirSync(screenshotDir, { recursive: true })
+  const tempDir = mkdtempSync(join(tmpdir(), `athar-${name}-e2e-`))
+  const pageErrors: string[] = []
+  let demo: ChildProcess | undefined
+  let context: BrowserContext | undefined
+  const close = async (): Promise<void> => {
+    await context?.close()
+    demo?.kill('SIGTERM')
+    rmSync(tempDir, { recursive: true, force: true })
+  }
+  try {
+    const started = await startDemo(join(tempDir, 'demo.db'), records)
+    demo = started.child
+    const opened = await openBrowser(join(tempDir, 'profile'), pageErrors)
+    context = opened.context
+    return { ready: started.ready, context, page: opened.page, pageErrors, tempDir, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+/**
+ * Signs in as the demo user of `role` from a clean state (no cookie, no stored language:
+ * Arabic), and waits for that role's home.
+ */
+export async function signInAs(demo: DemoBrowser, role: string): Promise<void> {
+  const user = demo.ready.users.find((u) => u.role === role)
+  assert.ok(user, `no ${role} in the demo`)
+  const { page } = demo
+  await demo.context.clearCookies()
+  await page.goto(`${demo.ready.url}/`)
+  await page.evaluate('window.localStorage.clear(); window.sessionStorage.clear()')
+  await page.reload()
+  await page.locator('#username').fill(user.username)
+  await page.locator('#password').fill(user.password)
+  await page.locator('button[type=submit]').click()
+  await page.getByTestId(`home-${role}`).waitFor()
+}
+
+/** Presses the language switch and waits until the page is in `to`. */
+export async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').click()
+  await page.waitForFunction(`document.documentElement.lang === '${to}'`)
 }
