@@ -283,6 +283,18 @@ export const ROUTE_TABLE: RouteCase[] = [
     request: () => ({ url: '/api/dashboard' }),
     expect: { default: 200, anonymous: 401 },
   },
+  {
+    method: 'GET',
+    url: '/api/intakes/mine',
+    request: () => ({ url: '/api/intakes/mine' }),
+    expect: only(200, ['field_officer', 'caseworker']),
+  },
+  {
+    method: 'GET',
+    url: '/api/linkage/decisions/mine',
+    request: () => ({ url: '/api/linkage/decisions/mine' }),
+    expect: only(200, ['reviewer']),
+  },
 ]
 
 for (const dialect of DIALECTS) {

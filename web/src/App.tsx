@@ -14,6 +14,8 @@ import { CasesScene } from './scenes/CasesScene.js'
 import { PersonScene } from './scenes/PersonScene.js'
 import { SearchScene } from './scenes/SearchScene.js'
 import { SourcesScene } from './scenes/SourcesScene.js'
+import { MyIntakesScene } from './scenes/MyIntakesScene.js'
+import { MyDecisionsScene } from './scenes/MyDecisionsScene.js'
 import { findRoute } from './scenes/routes.js'
 
 const LOGIN_PATH = '/login'
@@ -91,6 +93,12 @@ export function App() {
     case 'search':
       // The scene reads its query and filters from the address (shareable, back button).
       scene = <SearchScene />
+      break
+    case 'myIntakes':
+      scene = <MyIntakesScene />
+      break
+    case 'myDecisions':
+      scene = <MyDecisionsScene />
       break
     case undefined:
       void params

@@ -8,6 +8,7 @@ import { casesRoutes } from './cases.routes.js'
 import { intakeRoutes } from './intake.routes.js'
 import { dashboardRoutes } from './dashboard.routes.js'
 import { personsRoutes } from './persons.routes.js'
+import { myWorkRoutes } from './my-work.routes.js'
 
 export type RouteRegistrar = (app: FastifyInstance, opts: { ctx: ServiceContext }) => Promise<void>
 
@@ -20,4 +21,5 @@ export const extraRouteRegistrars: RouteRegistrar[] = [
   intakeRoutes,
   dashboardRoutes,
   personsRoutes,
+  myWorkRoutes,
 ]

@@ -59,7 +59,7 @@ export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
   field_officer: [
     card('searchFirst', true, '/search'),
     card('intake', true, '/intake'),
-    card('myIntakes'),
+    card('myIntakes', false, '/intakes/mine'),
   ],
   caseworker: [
     card('familyReports', true, '/reports/new'),
@@ -74,6 +74,6 @@ export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
     card('evidence'),
     card('sources', false, '/sources'),
   ],
-  reviewer: [card('reviewQueue', true, '/review'), card('myDecisions')],
+  reviewer: [card('reviewQueue', true, '/review'), card('myDecisions', false, '/decisions/mine')],
   viewer: [count('countReports'), count('countIntakes'), count('countConfirmed')],
 }

@@ -6,7 +6,17 @@
 import type { Role } from '../../../src/contract/auth.contract.js'
 
 export type SceneId =
-  'home' | 'intake' | 'report' | 'cases' | 'case' | 'review' | 'person' | 'sources' | 'search'
+  | 'home'
+  | 'intake'
+  | 'report'
+  | 'cases'
+  | 'case'
+  | 'review'
+  | 'person'
+  | 'sources'
+  | 'search'
+  | 'myIntakes'
+  | 'myDecisions'
 
 export interface Route {
   path: string
@@ -53,6 +63,9 @@ export const ROUTES: readonly Route[] = [
   { path: '/search', scene: 'search', roles: RECORD_SEARCHERS },
   // The roles that hold record.import (docs/access.md); linkage.run is checked inside.
   { path: '/sources', scene: 'sources', roles: ['coordinator', 'caseworker', 'investigator'] },
+  // The holders of intake.create see their own intakes; reviewers their own decisions.
+  { path: '/intakes/mine', scene: 'myIntakes', roles: ['field_officer', 'caseworker'] },
+  { path: '/decisions/mine', scene: 'myDecisions', roles: ['reviewer'] },
 ]
 
 /** The parameters of `path` under `pattern`, or undefined when it does not match. */
