@@ -26,6 +26,7 @@ import {
   measureAtThreshold,
   measureBCubed,
   measureCalibration,
+  precisionRecallCurve,
   probabilityFromWeight,
   sweepThresholds,
   type LinkageModel,
@@ -35,6 +36,7 @@ import {
 import { readCsvColumns } from '../src/jobs/linkage/csv-record-loader.js'
 import { linkFiles, loadRecordTable, type LinkResult } from '../src/jobs/linkage/link-pipeline.js'
 import { readModelFile } from '../src/jobs/linkage/model-file.js'
+import { linePlotSvg } from './plot-svg.js'
 
 const OUT = 'bench/out/linkage'
 const RECORDS = Number(process.env.LINK_BENCH_RECORDS ?? 1_000_000)
@@ -168,6 +170,7 @@ interface Accuracy {
     { truePairs: number; recallAtAutoLink: number; recallAtBestF1: number }
   >
   calibration: ReturnType<typeof measureCalibration>
+  curve: ReturnType<typeof precisionRecallCurve>
   hardNegativesAutoLinked: { siblings: number; fatherSon: number; sameFamilyOther: number }
   stageMs: LinkResult['stageMs']
 }
@@ -295,6 +298,7 @@ async function measureAccuracy(
     bCubed: measureBCubed(result.clusterLabels, truth),
     recallByScripts,
     calibration: measureCalibration(scored),
+    curve: precisionRecallCurve(scored, truePairs),
     hardNegativesAutoLinked: hard,
     stageMs: result.stageMs,
   }
@@ -520,6 +524,7 @@ async function main(): Promise<void> {
       feb,
     ),
   )
+  lines.push(...(await writeAccuracyPlots(held, feb)), '')
   if (scaleModel && scaleCsv) {
     const inc = await measureIncremental(scaleCsv, heldOut.csv, scaleModel, 1000)
     console.log(
@@ -535,6 +540,47 @@ async function main(): Promise<void> {
   }
   await writeFile('docs/benchmarks-linkage.md', lines.join('\n'))
   console.log('written docs/benchmarks-linkage.md')
+}
+
+/** Precision–recall and calibration of both sets as SVG in docs/plots/; returns the report's lines. */
+async function writeAccuracyPlots(held: Accuracy, feb: Accuracy): Promise<string[]> {
+  await mkdir('docs/plots', { recursive: true })
+  const pr = (a: Accuracy) => a.curve.map((c) => [c.recall, c.precision] as const)
+  const calibration = (a: Accuracy) =>
+    a.calibration.filter((b) => b.pairs > 0).map((b) => [b.meanProbability, b.matchRate] as const)
+  await writeFile(
+    'docs/plots/linkage-precision-recall.svg',
+    linePlotSvg({
+      title: 'Linkage: precision against recall over all thresholds',
+      xLabel: 'recall (share of true pairs found)',
+      yLabel: 'precision (share of found pairs that are true)',
+      series: [
+        { name: 'Syrian held-out', points: pr(held) },
+        { name: 'FEBRL-style', points: pr(feb) },
+      ],
+    }),
+  )
+  await writeFile(
+    'docs/plots/linkage-calibration.svg',
+    linePlotSvg({
+      title: 'Linkage: predicted probability against observed match rate',
+      xLabel: 'mean predicted probability (decile of pairs)',
+      yLabel: 'observed share of true matches',
+      diagonal: true,
+      series: [
+        { name: 'Syrian held-out', points: calibration(held), dots: true },
+        { name: 'FEBRL-style', points: calibration(feb), dots: true },
+      ],
+    }),
+  )
+  console.log('written docs/plots/linkage-precision-recall.svg, docs/plots/linkage-calibration.svg')
+  return [
+    '## Plots',
+    '',
+    '![Precision against recall](plots/linkage-precision-recall.svg)',
+    '',
+    '![Calibration: predicted against observed (dashed: perfect)](plots/linkage-calibration.svg)',
+  ]
 }
 
 await main()

@@ -5,6 +5,7 @@ import {
   measureAtThreshold,
   measureBCubed,
   measureCalibration,
+  precisionRecallCurve,
   sweepThresholds,
 } from './linkage-metrics.js'
 
@@ -29,6 +30,35 @@ describe('evaluation metrics', () => {
     assert.ok(Math.abs(bestF1.f1 - 0.75) < 1e-12)
     assert.equal(recallAtPrecision.recall, 0.5)
     assert.equal(recallAtPrecision.threshold, 0.9)
+  })
+
+  it('traces the precision–recall curve down the thresholds, thinned by recall', () => {
+    const curve = precisionRecallCurve(scored, 4)
+    assert.deepEqual(
+      curve.map((c) => [c.threshold, c.precision, c.recall]),
+      [
+        [0.99, 1, 0.25],
+        [0.9, 1, 0.5],
+        // 0.8 adds a false pair at the same recall: no step in recall, no point
+        [0.4, 0.75, 0.75],
+        [0.2, 0.6, 0.75],
+      ],
+    )
+    // Thinned: with two points wanted, steps under half the recall are skipped, the end kept.
+    const thin = precisionRecallCurve(scored, 4, 2)
+    assert.deepEqual(
+      thin.map((c) => c.threshold),
+      [0.99, 0.4, 0.2],
+    )
+    // Ties are one point: a threshold cannot split them.
+    const tied = { probability: [0.5, 0.5, 0.1], isMatch: [1, 0, 1], length: 3 }
+    assert.deepEqual(
+      precisionRecallCurve(tied, 2).map((c) => [c.threshold, c.precision, c.recall]),
+      [
+        [0.5, 0.5, 0.5],
+        [0.1, 2 / 3, 1],
+      ],
+    )
   })
 
   it('B-cubed is 1 for the truth and lower for a merge', () => {

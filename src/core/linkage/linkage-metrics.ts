@@ -138,6 +138,38 @@ export function measureBCubed(
   return { precision, recall, f1: f1Of(precision, recall) }
 }
 
+/**
+ * The precision–recall curve over all thresholds, thinned to about `points` points evenly
+ * spaced in recall (a plot needs its shape, not every one of a million pairs).
+ */
+export function precisionRecallCurve(
+  scored: ScoredTruth,
+  truePairs: number,
+  points = 200,
+): Array<{ threshold: number; precision: number; recall: number }> {
+  const order = Array.from({ length: scored.length }, (_, k) => k).sort(
+    (a, b) => (scored.probability[b] as number) - (scored.probability[a] as number),
+  )
+  const out: Array<{ threshold: number; precision: number; recall: number }> = []
+  let tp = 0
+  let fp = 0
+  let lastRecall = -1
+  for (let n = 0; n < order.length; n++) {
+    const k = order[n] as number
+    if (scored.isMatch[k]) tp++
+    else fp++
+    const p = scored.probability[k] as number
+    const nextK = order[n + 1]
+    const last = nextK === undefined
+    if (!last && (scored.probability[nextK] as number) === p) continue
+    const recall = truePairs === 0 ? 1 : tp / truePairs
+    if (!last && recall - lastRecall < 1 / points) continue
+    out.push({ threshold: p, precision: tp / (tp + fp), recall })
+    lastRecall = recall
+  }
+  return out
+}
+
 /** Calibration: per probability decile, the mean predicted probability and the observed match rate. */
 export function measureCalibration(
   scored: ScoredTruth,
