@@ -66,6 +66,8 @@ export const ROLE_HOMES: Record<Role, readonly WorkArea[]> = {
     card('cases', false, '/cases'),
     card('informFamilies', false, '/cases?status=inform'),
     card('intake', false, '/intake'),
+    card('myIntakes', false, '/intakes/mine'),
+    card('recordsSearch', false, '/search'),
     // Families bring lists too (a neighbourhood's missing, a WhatsApp group's sheet).
     card('sources', false, '/sources'),
   ],
