@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import type { LinkageModel } from '../core/linkage/index.js'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import {
@@ -335,6 +336,32 @@ for (const dialect of DIALECTS) {
       )
       const person = await findPerson(ctx, reviewer, targetPerson)
       assert.ok(person.records.some((r) => r.id === newId))
+    })
+
+    it('reuses a model with its prior rescaled to the records it now scores', async () => {
+      const latest = async () =>
+        ctx.handle.db
+          .selectFrom('linkage_run')
+          .selectAll()
+          .where('status', '=', 'succeeded')
+          .orderBy('started_at', 'desc')
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow()
+      const before = await latest()
+      const old = JSON.parse(before.model ?? '{}') as LinkageModel
+      ctx.advance(60_000)
+      const summary = await runLinkage(ctx, coordinator, { reuseModel: true })
+      const after = await latest()
+      assert.equal(after.id, summary.runId)
+      const reused = JSON.parse(after.model ?? '{}') as LinkageModel
+      // The incremental test imported one more record since the model was trained.
+      assert.notEqual(after.record_count, old.training.records)
+      const expected = Math.min(
+        0.5,
+        (old.prior.probability * (old.training.records - 1)) / (after.record_count - 1),
+      )
+      assert.ok(Math.abs(reused.prior.probability - expected) < 1e-12)
+      assert.match(reused.prior.method, /rescaled/)
     })
 
     it('a match to a deceased record needs two different reviewers', async () => {

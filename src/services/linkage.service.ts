@@ -21,6 +21,7 @@ import {
   collectReviewOutcomes,
   explainGamma,
   linkRecords,
+  rescalePriorForRecords,
   pairKey as enginePairKey,
   scorePair,
   COMPARISON_COUNT,
@@ -238,7 +239,9 @@ async function executeRun(
     seed: options.seed ?? 42,
     bands,
     minProbability: bands.review,
-    ...(previous ? { model: modelOfRun(previous) } : {}),
+    // The organisation's records have grown since the model was trained: its prior follows
+    // the count (decision 0007), as `athar link --model` does.
+    ...(previous ? { model: rescalePriorForRecords(modelOfRun(previous), inputs.length) } : {}),
   })
   const model: LinkageModel = { ...result.model, bands }
   run.model = JSON.stringify(model)
