@@ -211,6 +211,16 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     assert.ok((await svg.locator('rect.chart-series-cases').count()) >= 1)
     assert.equal(await page.getByTestId('dash-chart-table').locator('tbody tr').count(), 30)
     // In Arabic the days run from the right: today's bar is the leftmost mark.
+    await page.waitForFunction(
+      `(() => {
+        const svg = document.querySelector('[data-testid="dash-chart"] svg')
+        const bars = svg ? svg.querySelectorAll('rect.chart-series-cases') : []
+        if (!svg || bars.length === 0) return false
+        return Number(bars[bars.length - 1].getAttribute('x')) < Number(svg.getAttribute('width')) / 2
+      })()`,
+      undefined,
+      { timeout: 10_000 },
+    )
     const todayX = Number(await svg.locator('rect.chart-series-cases').last().getAttribute('x'))
     const width = Number(await svg.getAttribute('width'))
     assert.ok(todayX < width / 2, `today's bar at x=${todayX} of ${width} in Arabic`)
@@ -225,6 +235,19 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
 
     await switchLanguage('en')
     await page.setViewportSize(DESKTOP)
+    // The chart redraws at its new width after the resize: wait for it rather than read the
+    // attributes mid-way (a read between the two layouts once failed in CI).
+    await page.waitForFunction(
+      `(() => {
+        const svg = document.querySelector('[data-testid="dash-chart"] svg')
+        const bars = svg ? svg.querySelectorAll('rect.chart-series-cases') : []
+        if (!svg || bars.length === 0) return false
+        const width = Number(svg.getAttribute('width'))
+        return width > 600 && Number(bars[bars.length - 1].getAttribute('x')) > width / 2
+      })()`,
+      undefined,
+      { timeout: 10_000 },
+    )
     const ltrX = Number(await svg.locator('rect.chart-series-cases').last().getAttribute('x'))
     const ltrWidth = Number(await svg.getAttribute('width'))
     assert.ok(ltrX > ltrWidth / 2, `today's bar at x=${ltrX} of ${ltrWidth} in English`)
