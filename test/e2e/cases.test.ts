@@ -34,6 +34,7 @@ import {
   startDemo,
   text,
   type DemoReady,
+  waitForExpression,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -130,7 +131,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
 
   async function switchLanguage(to: 'ar' | 'en'): Promise<void> {
     await page.getByTestId('language-switch').click()
-    await page.waitForFunction(`document.documentElement.lang === '${to}'`)
+    await waitForExpression(page, `document.documentElement.lang === '${to}'`)
   }
 
   async function countOf(testId: string): Promise<number> {
@@ -211,14 +212,14 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     assert.ok((await svg.locator('rect.chart-series-cases').count()) >= 1)
     assert.equal(await page.getByTestId('dash-chart-table').locator('tbody tr').count(), 30)
     // In Arabic the days run from the right: today's bar is the leftmost mark.
-    await page.waitForFunction(
+    await waitForExpression(
+      page,
       `(() => {
         const svg = document.querySelector('[data-testid="dash-chart"] svg')
         const bars = svg ? svg.querySelectorAll('rect.chart-series-cases') : []
         if (!svg || bars.length === 0) return false
         return Number(bars[bars.length - 1].getAttribute('x')) < Number(svg.getAttribute('width')) / 2
       })()`,
-      undefined,
       { timeout: 10_000 },
     )
     const todayX = Number(await svg.locator('rect.chart-series-cases').last().getAttribute('x'))
@@ -237,7 +238,8 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.setViewportSize(DESKTOP)
     // The chart redraws at its new width after the resize: wait for it rather than read the
     // attributes mid-way (a read between the two layouts once failed in CI).
-    await page.waitForFunction(
+    await waitForExpression(
+      page,
       `(() => {
         const svg = document.querySelector('[data-testid="dash-chart"] svg')
         const bars = svg ? svg.querySelectorAll('rect.chart-series-cases') : []
@@ -245,7 +247,6 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
         const width = Number(svg.getAttribute('width'))
         return width > 600 && Number(bars[bars.length - 1].getAttribute('x')) > width / 2
       })()`,
-      undefined,
       { timeout: 10_000 },
     )
     const ltrX = Number(await svg.locator('rect.chart-series-cases').last().getAttribute('x'))
@@ -462,7 +463,7 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
     await page.getByTestId('area-dashboards').locator('a').click()
     await page.waitForURL(/\/dashboard$/)
     await page.getByTestId('dash-chart').locator('svg').waitFor()
-    await page.waitForFunction("document.activeElement?.id === 'dash-title'")
+    await waitForExpression(page, "document.activeElement?.id === 'dash-title'")
   })
 
   void test('viewer: counts and the chart, no names and no lists', async () => {

@@ -26,6 +26,7 @@ import {
   signInAs,
   startDemoBrowser,
   type DemoBrowser,
+  waitForExpression,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -172,7 +173,7 @@ void describe('person page in Chromium', { timeout: 300_000 }, () => {
     await photo.waitFor()
     // Strings, not functions: the test project is compiled without the DOM library.
     const IMG = "document.querySelector('[data-testid=person-photo] img')"
-    await page.waitForFunction(`${IMG} !== null && ${IMG}.complete`, undefined, {
+    await waitForExpression(page, `${IMG} !== null && ${IMG}.complete`, {
       timeout: 10_000,
     })
     const natural = await page.evaluate<number[]>(`[${IMG}.naturalWidth, ${IMG}.naturalHeight]`)

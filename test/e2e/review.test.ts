@@ -22,6 +22,7 @@ import {
   type DemoReady,
   startDemoBrowser,
   type DemoBrowser,
+  waitForExpression,
 } from '../support/e2e.js'
 
 const DESKTOP = { width: 1200, height: 900 }
@@ -134,7 +135,8 @@ void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
   const outcome = () => page.getByTestId('review-outcome')
   /** Waits until the screen shows another pair than `key`. */
   const nextPair = (key: string) =>
-    page.waitForFunction(
+    waitForExpression(
+      page,
       `document.querySelector('[data-testid=review-pair]')?.getAttribute('data-pair') !== ${JSON.stringify(key)}`,
     )
 

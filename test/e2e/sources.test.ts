@@ -24,6 +24,7 @@ import {
   signInAs,
   startDemoBrowser,
   type DemoBrowser,
+  waitForExpression,
 } from '../support/e2e.js'
 import { expectAccessible } from '../support/a11y.js'
 
@@ -66,7 +67,7 @@ void describe('sources screen in Chromium', { timeout: 300_000 }, () => {
 
   async function switchLanguage(to: 'ar' | 'en'): Promise<void> {
     await page.getByTestId('language-switch').click()
-    await page.waitForFunction(`document.documentElement.lang === '${to}'`)
+    await waitForExpression(page, `document.documentElement.lang === '${to}'`)
   }
 
   /** Checks, and photographs on a phone and a desktop, the page as it stands. */
@@ -158,7 +159,8 @@ void describe('sources screen in Chromium', { timeout: 300_000 }, () => {
     )
     assert.match((await page.getByTestId('import-sha256').textContent()) ?? '', /^[0-9a-f]{64}$/)
     // The list is refreshed with the new batch, newest first.
-    await page.waitForFunction(
+    await waitForExpression(
+      page,
       `document.querySelectorAll('[data-testid=batch-row]').length === ${before + 1}`,
     )
     const newest = page.getByTestId('batch-row').first()
@@ -173,7 +175,8 @@ void describe('sources screen in Chromium', { timeout: 300_000 }, () => {
     // The very same file again: recognised by its fingerprint, nothing added.
     await upload(goodPath)
     await page.getByTestId('import-success').waitFor()
-    await page.waitForFunction(
+    await waitForExpression(
+      page,
       `document.querySelector('[data-testid=import-status]')?.textContent === ${JSON.stringify(text('en', 'sources.result.already'))}`,
     )
     assert.equal(await batchCount(), before + 1)

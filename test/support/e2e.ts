@@ -50,6 +50,8 @@ export function buildWebIfMissing(): void {
   assert.equal(build.status, 0, `vite build failed:\n${build.stderr}`)
 }
 
+const DEMO_READY_MS = 120_000
+
 /** Starts `athar demo --json` with `records` generated records and waits for its one JSON line. */
 export function startDemo(
   dbPath: string,
@@ -63,11 +65,19 @@ export function startDemo(
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   return new Promise((resolve, reject) => {
+    // Seeding 300 records takes a few seconds; a demo that never gets ready fails the file
+    // with what it printed instead of holding the run until the test timeout.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`athar demo was not ready after ${DEMO_READY_MS / 1000} s:\n${stderr}`))
+    }, DEMO_READY_MS)
+    child.once('exit', () => clearTimeout(timer))
     const lines = createInterface({ input: child.stdout })
     lines.on('line', (line) => {
       try {
         const parsed = JSON.parse(line) as DemoReady
         if (typeof parsed.url === 'string' && Array.isArray(parsed.users)) {
+          clearTimeout(timer)
           resolve({ child, ready: parsed })
         }
       } catch {
@@ -185,5 +195,35 @@ export async function signInAs(demo: DemoBrowser, role: string): Promise<void> {
 /** Presses the language switch and waits until the page is in `to`. */
 export async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void> {
   await page.getByTestId('language-switch').click()
-  await page.waitForFunction(`document.documentElement.lang === '${to}'`)
+  await waitForExpression(page, `document.documentElement.lang === '${to}'`)
+}
+
+/**
+ * Waits until a JavaScript expression is truthy in the page. Playwright's waitForFunction
+ * polls by evaluating a string inside the page, which the app's CSP (no 'unsafe-eval')
+ * refuses once the first check fails; page.evaluate goes through the DevTools protocol,
+ * which the CSP does not govern, so this polls from here instead.
+ */
+export async function waitForExpression(
+  page: Page,
+  expression: string,
+  options: { timeout?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeout ?? 15_000)
+  for (;;) {
+    // One check may not outlive the deadline (an evaluation can stall while the page
+    // navigates); one that fails (the page was replaced mid-check) counts as "not yet".
+    const left = Math.max(1, deadline - Date.now())
+    let timer: NodeJS.Timeout | undefined
+    const value = await Promise.race([
+      page.evaluate<unknown>(expression).catch(() => false),
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve(false), Math.min(left, 2_000))
+      }),
+    ])
+    clearTimeout(timer)
+    if (value) return
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
