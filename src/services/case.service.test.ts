@@ -1,11 +1,11 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
+import { rejection } from '../../test/support/rejection.js'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import type { Actor } from '../core/access/policy.js'
 import type { Role } from '../core/access/roles.js'
-import { DomainError } from '../core/errors.js'
 import { PLAIN_JPEG_BASE64 } from '../core/persons/photo-fixtures.js'
 import {
   completeTask,
@@ -42,16 +42,6 @@ const report = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   consent: { purposes: ['tracing'], givenOn: '2026-01-10' },
   ...overrides,
 })
-
-async function rejection(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof DomainError) return e
-    throw e
-  }
-  throw new Error('expected a DomainError')
-}
 
 for (const dialect of DIALECTS) {
   describe(`cases, intake and dashboard (${dialect})`, () => {

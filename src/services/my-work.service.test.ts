@@ -1,27 +1,17 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import { rejection } from '../../test/support/rejection.js'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import type { Actor } from '../core/access/policy.js'
 import type { Role } from '../core/access/roles.js'
-import { DomainError } from '../core/errors.js'
 import { jpegWithGps } from '../core/persons/photo-fixtures.js'
 import { listAuditFor } from './audit.service.js'
 import { registerIntake } from './intake.service.js'
 import { decidePair, runLinkage, whenLinkageIdle } from './linkage.service.js'
 import { listMyDecisions, listMyIntakes } from './my-work.service.js'
 import { importRecords } from './record.service.js'
-
-async function rejection(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof DomainError) return e
-    throw e
-  }
-  throw new Error('expected a DomainError')
-}
 
 // Synthetic accounts: one person in two sources, and an unrelated record.
 const CSV =

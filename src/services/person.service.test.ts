@@ -1,6 +1,7 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomUUID } from 'node:crypto'
+import { rejection } from '../../test/support/rejection.js'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import {
@@ -10,7 +11,6 @@ import {
 } from '../../bench/generator/index.js'
 import type { Actor } from '../core/access/policy.js'
 import type { Role } from '../core/access/roles.js'
-import { DomainError } from '../core/errors.js'
 import { SECRET_MARKERS, jpegWithGps } from '../core/persons/photo-fixtures.js'
 import { listAuditFor, verifyAuditChain } from './audit.service.js'
 import { fileReport } from './case.service.js'
@@ -19,16 +19,6 @@ import { decidePair, runLinkage, whenLinkageIdle } from './linkage.service.js'
 import { readIntakePhoto } from './media.service.js'
 import { getPersonStory } from './person.service.js'
 import { importRecords } from './record.service.js'
-
-async function rejection(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof DomainError) return e
-    throw e
-  }
-  throw new Error('expected a DomainError')
-}
 
 // Synthetic accounts of one person from two sources that disagree on when he was last seen.
 const FAMILY_CSV =

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Problem } from '../../../src/contract/auth.contract.js'
 import { listMyDecisions, type MyDecision, type MyDecisionSide } from '../api/my-work.api.js'
 import { Link } from '../components/Link.js'
+import { PersonLink } from '../components/PersonLink.js'
 import { PageHeading } from '../components/PageHeading.js'
 import { ProblemMessage } from '../components/ProblemMessage.js'
 import { formatNumber } from '../i18n/format.js'
@@ -31,16 +32,10 @@ export function MyDecisionsScene() {
 
   function side(s: MyDecisionSide) {
     const label = s.name === null ? t('mine.decisions.noName') : <bdi dir="auto">{s.name}</bdi>
-    return s.personId === null ? (
-      <span className="mine-item-name">{label}</span>
-    ) : (
-      <Link
-        href={`/persons/${encodeURIComponent(s.personId)}`}
-        className="mine-item-name"
-        data-testid="mine-person-link"
-      >
+    return (
+      <PersonLink personId={s.personId} className="mine-item-name">
         {label}
-      </Link>
+      </PersonLink>
     )
   }
 

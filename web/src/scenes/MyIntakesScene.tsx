@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Problem } from '../../../src/contract/auth.contract.js'
 import { listMyIntakes, type MyIntake } from '../api/my-work.api.js'
 import { Link } from '../components/Link.js'
+import { PersonLink } from '../components/PersonLink.js'
 import { PageHeading } from '../components/PageHeading.js'
 import { ProblemMessage } from '../components/ProblemMessage.js'
 import { formatNumber } from '../i18n/format.js'
@@ -32,16 +33,10 @@ export function MyIntakesScene() {
   function title(item: MyIntake) {
     const label =
       item.name === null ? t('mine.intakes.unidentified') : <bdi dir="auto">{item.name}</bdi>
-    return item.personId === null ? (
-      <span className="mine-item-name">{label}</span>
-    ) : (
-      <Link
-        href={`/persons/${encodeURIComponent(item.personId)}`}
-        className="mine-item-name"
-        data-testid="mine-person-link"
-      >
+    return (
+      <PersonLink personId={item.personId} className="mine-item-name">
         {label}
-      </Link>
+      </PersonLink>
     )
   }
 
