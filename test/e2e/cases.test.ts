@@ -414,6 +414,9 @@ void describe('cases and dashboard in Chromium', { timeout: 300_000 }, () => {
       .filter({ hasText: text('ar', 'case.status.family_informed') })
       .waitFor()
     assert.equal(await history.count(), before + 1)
+    // The task list reloads after the status: wait for it before counting (a read between
+    // the two once failed in CI).
+    await page.getByTestId('task-done').waitFor({ state: 'detached' })
     assert.equal(await page.getByTestId('task-done').count(), 0, 'the task is done')
     await switchLanguage('en')
     await shoot(page, 'case-informed-en')
