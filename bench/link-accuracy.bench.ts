@@ -13,6 +13,7 @@
 import { generateRecords } from './generator/index.js'
 import {
   countTruePairs,
+  evidenceBreakdown,
   linkageInputOf,
   linkRecords,
   measureAtThreshold,
@@ -138,6 +139,22 @@ console.log(
       .join(', ')}`,
   ].join('\n'),
 )
+const byEvidence = evidenceBreakdown(
+  result.table.columns,
+  truth,
+  {
+    left: pairs.left,
+    right: pairs.right,
+    probability: Array.from(pairs.weight.subarray(0, pairs.length), probabilityFromWeight),
+  },
+  sweep.bestF1.threshold,
+)
+console.log('by shared evidence at best F1 (true pairs: completeness / recall; false positives):')
+for (const r of byEvidence) {
+  console.log(
+    `  ${r.evidence.padEnd(30)} ${String(r.truePairs).padStart(6)}: ${fmt(r.blocked / Math.max(1, r.truePairs))} / ${fmt(r.found / Math.max(1, r.truePairs))}; FP ${r.falsePositives}`,
+  )
+}
 if (process.env.LINK_ACC_SESSIONS === '1') {
   console.log(JSON.stringify(result.model.training.sessions, null, 1))
   for (const c of result.model.comparisons) {

@@ -26,6 +26,8 @@ import {
   measureAtThreshold,
   measureBCubed,
   measureCalibration,
+  evidenceBreakdown,
+  type EvidenceBreakdownRow,
   precisionRecallCurve,
   probabilityFromWeight,
   sweepThresholds,
@@ -172,6 +174,8 @@ interface Accuracy {
   calibration: ReturnType<typeof measureCalibration>
   curve: ReturnType<typeof precisionRecallCurve>
   hardNegativesAutoLinked: { siblings: number; fatherSon: number; sameFamilyOther: number }
+  /** True pairs, blocked, found and false positives at the best-F1 threshold, by shared evidence. */
+  byEvidence: EvidenceBreakdownRow[]
   stageMs: LinkResult['stageMs']
 }
 
@@ -250,6 +254,20 @@ async function measureAccuracy(
   }
   const scored = { probability, isMatch, length: probability.length }
   const sweep = sweepThresholds(scored, truePairs)
+  const byEvidence = evidenceBreakdown(
+    result.table.columns,
+    truth,
+    {
+      left: (result.chunks as ScoredChunk[]).flatMap((c) =>
+        Array.from(c.left.subarray(0, c.length)),
+      ),
+      right: (result.chunks as ScoredChunk[]).flatMap((c) =>
+        Array.from(c.right.subarray(0, c.length)),
+      ),
+      probability,
+    },
+    sweep.bestF1.threshold,
+  )
   // True pairs per script pair, from the truth clusters.
   const members = new Map<number, number[]>()
   truth.forEach((p, r) => {
@@ -300,6 +318,7 @@ async function measureAccuracy(
     calibration: measureCalibration(scored),
     curve: precisionRecallCurve(scored, truePairs),
     hardNegativesAutoLinked: hard,
+    byEvidence,
     stageMs: result.stageMs,
   }
 }
@@ -415,6 +434,15 @@ function accuracySection(title: string, a: Accuracy): string[] {
         ([k, v]) =>
           `| ${k} | ${v.truePairs} | ${fmt(v.recallAtAutoLink)} | ${fmt(v.recallAtBestF1)} |`,
       ),
+    '',
+    'Recall by the evidence a true pair shares (name parts both records carry; a full birth date or national number in both), at the best-F1 threshold; false positives of that threshold by the same classes:',
+    '',
+    '| shared evidence | true pairs | share | pairs completeness | recall | false positives |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...a.byEvidence.map(
+      (r) =>
+        `| ${r.evidence} | ${r.truePairs} | ${pct(r.truePairs / Math.max(1, a.truePairs))} | ${fmt(r.blocked / Math.max(1, r.truePairs))} | ${fmt(r.found / Math.max(1, r.truePairs))} | ${r.falsePositives} |`,
+    ),
     '',
     'Calibration (pairs in pairs.csv, by predicted-probability decile):',
     '',

@@ -36,6 +36,8 @@ export interface Problem {
   detail?: string
   /** For validation errors: which field, and why. */
   errors?: Array<{ field: string; message: string }>
+  /** Structured facts a screen can act on (e.g. the decisions a verdict contradicts). */
+  details?: Record<string, unknown>
 }
 
 export const CSRF_HEADER = 'x-csrf-token'

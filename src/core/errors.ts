@@ -39,6 +39,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly problems: readonly FieldProblem[] = [],
+    /** Returned to the caller as the problem's `details`: facts a screen can act on, never secrets. */
     readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message)

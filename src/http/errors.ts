@@ -46,6 +46,7 @@ export function problemOf(
   code: ErrorCode,
   detail?: string,
   errors?: readonly FieldProblem[],
+  details?: Readonly<Record<string, unknown>>,
 ): Problem {
   const p: Problem = {
     type: `https://athar.invalid/problems/${code}`,
@@ -55,6 +56,7 @@ export function problemOf(
   }
   if (detail !== undefined) p.detail = detail
   if (errors && errors.length > 0) p.errors = errors.map((e) => ({ ...e }))
+  if (details && Object.keys(details).length > 0) p.details = { ...details }
   return p
 }
 
@@ -94,7 +96,9 @@ function messageOf(e: AjvErrorLike): string {
 
 /** Map any thrown error to a problem. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
-  if (error instanceof DomainError) return problemOf(error.code, error.message, error.problems)
+  if (error instanceof DomainError) {
+    return problemOf(error.code, error.message, error.problems, error.details)
+  }
   const fe = error as Partial<FastifyError> & {
     validation?: AjvErrorLike[]
     validationContext?: string

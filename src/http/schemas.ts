@@ -20,6 +20,7 @@ export const problemSchema = {
         },
       },
     },
+    details: { type: 'object', additionalProperties: true },
   },
 } as const
 

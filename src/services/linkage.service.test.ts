@@ -13,9 +13,11 @@ import type { PersonRecordFields } from '../core/records/record-fields.js'
 import { importRecords } from './record.service.js'
 import { getJob } from './job.service.js'
 import { verifyAuditChain } from './audit.service.js'
+import { DomainError } from '../core/errors.js'
 import {
   decidePair,
   enableIncrementalLinkage,
+  type ContradictedDecision,
   explainPair,
   findPerson,
   getLinkageModel,
@@ -291,6 +293,94 @@ for (const dialect of DIALECTS) {
         ),
         'a decided pair leaves the queue',
       )
+    })
+
+    it('refuses a verdict that contradicts confirmed decisions, naming them, and records nothing', async () => {
+      await whenLinkageIdle(ctx)
+      // Persons exist once a run has clustered (the tests above ran one).
+      assert.ok(await latestRunId())
+      const decided = new Set(
+        (
+          await ctx.handle.db
+            .selectFrom('review_decision')
+            .select(['left_id', 'right_id'])
+            .execute()
+        ).flatMap((d) => [d.left_id, d.right_id]),
+      )
+      const [a, b, c, d, e] = [...idOfKey.values()].filter((id) => !decided.has(id)).slice(0, 5)
+      assert.ok(a && b && c && d && e)
+      // Each decision a minute after the last: "the latest verdict" needs an order in time.
+      const decide = (actor: Actor, left: string, right: string, verdict: 'same' | 'not_same') => {
+        ctx.advance(60_000)
+        return decidePair(ctx, actor, { left, right, verdict })
+      }
+      assert.equal((await decide(reviewer, a, b, 'same')).status, 'confirmed_same')
+      assert.equal((await decide(reviewer, c, d, 'same')).status, 'confirmed_same')
+      const cut = await decide(reviewer, b, c, 'not_same')
+      assert.equal(cut.status, 'confirmed_not_same')
+      const reviewerName = (
+        await ctx.handle.db
+          .selectFrom('app_user')
+          .select('display_name')
+          .where('id', '=', reviewer.userId)
+          .executeTakeFirstOrThrow()
+      ).display_name
+      const count = async (): Promise<number> =>
+        (await ctx.handle.db.selectFrom('review_decision').select('id').execute()).length
+      const audits = async (): Promise<number> =>
+        (
+          await ctx.handle.db
+            .selectFrom('audit_entry')
+            .select('seq')
+            .where('action', '=', 'linkage.decide')
+            .execute()
+        ).length
+      const [decisionsBefore, auditsBefore] = [await count(), await audits()]
+
+      // "same" across the "not the same": a is b's person, d is c's person.
+      const refused = await decide(reviewer2, a, d, 'same').then(
+        () => assert.fail('a contradicting "same" was recorded'),
+        (err: unknown) => err,
+      )
+      assert.ok(refused instanceof DomainError)
+      assert.equal(refused.code, 'conflict')
+      assert.match(refused.message, /not the same person/)
+      const contradicts = refused.details.contradicts as ContradictedDecision[]
+      assert.equal(contradicts.length, 1)
+      assert.deepEqual([contradicts[0]!.left, contradicts[0]!.right].sort(), [b, c].sort())
+      assert.equal(contradicts[0]!.verdict, 'not_same')
+      assert.equal(contradicts[0]!.decisionId, cut.decisionId)
+      assert.equal(contradicts[0]!.reviewerName, reviewerName)
+      // Named and placed, so that the reviewer can find them: records' names and persons now.
+      assert.ok(contradicts[0]!.leftName && contradicts[0]!.rightName)
+      assert.equal(contradicts[0]!.leftPerson, await personOf(contradicts[0]!.left))
+      assert.equal(contradicts[0]!.rightPerson, await personOf(contradicts[0]!.right))
+      assert.notEqual(contradicts[0]!.leftPerson, contradicts[0]!.rightPerson)
+      assert.equal(refused.problems.length, 1)
+
+      // "not the same" inside a chain of "same": a–b–e.
+      assert.equal((await decide(reviewer, b, e, 'same')).status, 'confirmed_same')
+      const chained = await decide(reviewer2, a, e, 'not_same').then(
+        () => assert.fail('a contradicting "not the same" was recorded'),
+        (err: unknown) => err as DomainError,
+      )
+      assert.equal(chained.code, 'conflict')
+      assert.deepEqual(
+        // The chain, in either direction (the service orders a pair by record id).
+        (chained.details.contradicts as ContradictedDecision[])
+          .map((x) => [x.left, x.right].sort().join('|'))
+          .sort(),
+        [[a, b].sort().join('|'), [b, e].sort().join('|')].sort(),
+      )
+      assert.equal(await count(), decisionsBefore + 1, 'only the b–e "same" was recorded')
+      assert.equal(await audits(), auditsBefore + 1)
+      assert.equal(await personOf(a), await personOf(e))
+      assert.notEqual(await personOf(a), await personOf(d))
+
+      // A second opinion on the very pair is not a contradiction: the "not the same" on b–c
+      // can be answered on b–c itself.
+      assert.equal((await decide(reviewer2, b, c, 'same')).status, 'confirmed_same')
+      assert.equal(await personOf(a), await personOf(d))
     })
 
     it('keeps person ids stable across re-runs', async () => {

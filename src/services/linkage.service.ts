@@ -13,6 +13,7 @@ import type {
   ReviewDecisionRow,
 } from '../db/database.js'
 import * as repo from '../db/linkage.repository.js'
+import { listUserNames } from '../db/person.repository.js'
 import { findRecordsByIds, streamRecords } from '../db/record.repository.js'
 import {
   DEFAULT_BANDS,
@@ -20,6 +21,7 @@ import {
   bandForProbability,
   collectReviewOutcomes,
   explainGamma,
+  findDecisionConflict,
   linkRecords,
   rescalePriorForRecords,
   pairKey as enginePairKey,
@@ -27,6 +29,7 @@ import {
   COMPARISON_COUNT,
   type Band,
   type BandThresholds,
+  type DecisionConflict,
   type LinkageModel,
   type LinkageRecordInput,
   type PairExplanation,
@@ -54,6 +57,7 @@ import {
   toLinkageInput,
   toPairRow,
 } from './linkage-incremental.js'
+import { isDeceasedRecord } from './linkage-sensitivity.js'
 import { fieldsOf, getReadableRecords, type StoredRecord } from './record.service.js'
 
 export { enableIncrementalLinkage, whenLinkageIdle } from './linkage-incremental.js'
@@ -662,6 +666,62 @@ export async function nextPairsForReview(
   return items
 }
 
+/**
+ * One pair, chosen by the reviewer rather than the queue, as a queue item: a decision named
+ * by a contradiction, or a pair opened from a person's page, can be looked at again and
+ * answered. Scored with the newest model (candidate or not), with its review status now.
+ */
+export async function pairForReview(
+  ctx: ServiceContext,
+  actor: Actor,
+  idA: string,
+  idB: string,
+  options: { blind?: boolean | undefined } = {},
+): Promise<ReviewQueueItem> {
+  await authorize(
+    ctx,
+    actor,
+    'linkage.review',
+    orgResource(actor, 'organisation', actor.organisationId),
+  )
+  const waterfall = await explainPair(ctx, actor, idA, idB)
+  const [left, right] = await getReadableRecords(ctx, actor, [waterfall.leftId, waterfall.rightId])
+  if (left === undefined || right === undefined) {
+    throw new DomainError('not_found', 'No such pair of records.')
+  }
+  const blind = options.blind ?? false
+  const item: ReviewQueueItem = {
+    left,
+    right,
+    names: { left: nameForms(left.fields), right: nameForms(right.fields) },
+    sensitive: [left, right].some((r) =>
+      isDeceasedRecord({ sourceKind: r.provenance.source_kind, fields: r.fields }),
+    ),
+    status: waterfall.review,
+    comparisons: waterfall.steps.map((s) =>
+      blind
+        ? { comparison: s.comparison, level: s.level, mark: markOf(s) }
+        : {
+            comparison: s.comparison,
+            level: s.level,
+            mark: markOf(s),
+            weight: s.weight,
+            levelWeight: s.levelWeight,
+            termFrequencyAdjustment: s.termFrequencyAdjustment,
+          },
+    ),
+  }
+  if (!blind) {
+    Object.assign(item, {
+      band: waterfall.band,
+      prior: waterfall.prior,
+      matchWeight: waterfall.matchWeight,
+      matchProbability: waterfall.matchProbability,
+    })
+  }
+  return item
+}
+
 function maxSensitivity(a: StoredRecord, b: StoredRecord): Sensitivity {
   return SENSITIVITIES.indexOf(a.sensitivity) >= SENSITIVITIES.indexOf(b.sensitivity)
     ? a.sensitivity
@@ -734,6 +794,9 @@ export async function decidePair(
   enableIncrementalLinkage(ctx)
   const outcome = await serializeLinkage(ctx, async () => {
     const earlier = await repo.listDecisionsForPairs(ctx.handle.db, actor.organisationId, [key])
+    if (request.verdict !== 'unsure') {
+      await refuseContradiction(ctx, actor, left.id, right.id, request.verdict)
+    }
     if (sensitive && request.verdict === 'same' && secondSame(earlier, actor.userId)) {
       // The confirming second "same" on a sensitive pair is a sensitive conclusion.
       const top =
@@ -793,6 +856,102 @@ export async function decidePair(
   }
   for (const listener of decisionListeners.get(ctx) ?? []) await listener(event)
   return outcome
+}
+
+/** One earlier decision a new verdict contradicts, as the reviewer is shown it. */
+export interface ContradictedDecision {
+  decisionId: string
+  left: string
+  right: string
+  /** The records' names as written, when the actor may read them. */
+  leftName: string | null
+  rightName: string | null
+  /** The persons the records belong to now. */
+  leftPerson: string | null
+  rightPerson: string | null
+  verdict: ReviewVerdict
+  reviewerName: string | null
+  decidedAt: string
+}
+
+/**
+ * Refuse a verdict that contradicts reviewers' confirmed decisions (decision-conflicts.ts),
+ * naming each earlier decision so that it can be looked at again first. All the
+ * organisation's decisions are read: they are human facts, thousands at most, and a chain
+ * of "same" decisions may run through any of them.
+ */
+async function refuseContradiction(
+  ctx: ServiceContext,
+  actor: Actor,
+  left: string,
+  right: string,
+  verdict: ReviewVerdict,
+): Promise<void> {
+  const all = await repo.listDecisions(ctx.handle.db, actor.organisationId)
+  const { links, cuts } = collectReviewOutcomes(all.map(toReviewDecision))
+  const conflict = findDecisionConflict(links, cuts, left, right, verdict)
+  if (conflict === undefined) return
+  const firm = conflict.kind === 'kept_apart' ? 'not_same' : 'same'
+  const latestOf = (pair: readonly [string, string]): ReviewDecisionRow | undefined =>
+    all
+      .filter(
+        (d) =>
+          d.verdict === firm &&
+          ((d.left_id === pair[0] && d.right_id === pair[1]) ||
+            (d.left_id === pair[1] && d.right_id === pair[0])),
+      )
+      .at(-1)
+  const rows = conflict.pairs.map(latestOf).filter((d): d is ReviewDecisionRow => d !== undefined)
+  const names = new Map(
+    (
+      await listUserNames(
+        ctx.handle.db,
+        rows.map((d) => d.reviewer_id),
+      )
+    ).map((u) => [u.id, u.display_name]),
+  )
+  const ids = [...new Set(rows.flatMap((d) => [d.left_id, d.right_id]))]
+  const nameOf = new Map(
+    (await getReadableRecords(ctx, actor, ids)).map((r) => [r.id, nameForms(r.fields).written]),
+  )
+  const personOf = new Map(
+    (await repo.findMemberships(ctx.handle.db, ids)).map((m) => [m.record_id, m.person_id]),
+  )
+  const decisions: ContradictedDecision[] = rows.map((d) => ({
+    decisionId: d.id,
+    left: d.left_id,
+    right: d.right_id,
+    leftName: nameOf.get(d.left_id) ?? null,
+    rightName: nameOf.get(d.right_id) ?? null,
+    leftPerson: personOf.get(d.left_id) ?? null,
+    rightPerson: personOf.get(d.right_id) ?? null,
+    verdict: d.verdict as ReviewVerdict,
+    reviewerName: names.get(d.reviewer_id) ?? null,
+    decidedAt: d.decided_at,
+  }))
+  throw new DomainError(
+    'conflict',
+    contradictionMessage(conflict, decisions),
+    decisions.map((d) => ({
+      field: 'verdict',
+      reason: conflict.kind === 'kept_apart' ? 'contradicts_not_same' : 'contradicts_same',
+      message: `${d.leftName ?? d.left} / ${d.rightName ?? d.right}: ${d.verdict === 'same' ? 'the same person' : 'not the same person'} (${d.reviewerName ?? 'a reviewer'}, ${d.decidedAt.slice(0, 10)})`,
+    })),
+    { contradicts: decisions },
+  )
+}
+
+function contradictionMessage(
+  conflict: DecisionConflict,
+  decisions: readonly ContradictedDecision[],
+): string {
+  const who = (d: ContradictedDecision | undefined): string =>
+    d === undefined
+      ? 'a reviewer'
+      : `${d.reviewerName ?? 'a reviewer'} (${d.decidedAt.slice(0, 10)})`
+  return conflict.kind === 'kept_apart'
+    ? `Not recorded: this would make one person of records that ${who(decisions[0])} decided are not the same person (${decisions.length === 1 ? 'one decision' : `${decisions.length} decisions`}, listed). Review that decision first, or ask its reviewer.`
+    : `Not recorded: these records are already one person through ${decisions.length === 1 ? 'a "same" decision' : `a chain of ${decisions.length} "same" decisions`} (listed; the first by ${who(decisions[0])}). Review the decision in that chain that is wrong instead.`
 }
 
 function secondSame(earlier: readonly ReviewDecisionRow[], reviewerId: string): boolean {

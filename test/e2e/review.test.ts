@@ -24,6 +24,7 @@ import {
   type DemoBrowser,
   waitForExpression,
 } from '../support/e2e.js'
+import { expectAccessible } from '../support/a11y.js'
 
 const DESKTOP = { width: 1200, height: 900 }
 
@@ -398,6 +399,80 @@ void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await outcome().textContent(), text('ar', 'review.outcome.confirmed_same'))
     const explained = await reviewer.get<{ review: string }>(
       `/api/linkage/explain?left=${pair.left.id}&right=${pair.right.id}`,
+    )
+    assert.equal(explained.review, 'confirmed_same')
+  })
+
+  // A "same" that would undo another reviewer's "not the same" is refused and explained; the
+  // named decision opens in the screen, where a second look can change it.
+  void test('a contradicting decision is refused, named, and its pair can be looked at again', async () => {
+    const firstReviewer = await apiSignIn(ready, 'reviewer')
+    const { items } = await firstReviewer.get<{ items: QueueItem[] }>(
+      '/api/linkage/review-queue?limit=50',
+    )
+    // Two pairs of four different records, none sensitive.
+    const plain = items.filter((i) => !i.sensitive)
+    const one = plain[0]
+    const two = plain.find(
+      (i) => ![i.left.id, i.right.id].some((id) => id === one?.left.id || id === one?.right.id),
+    )
+    assert.ok(one && two, 'two separate pairs in the queue')
+    const [a, b, c, d] = [one.left.id, one.right.id, two.left.id, two.right.id]
+    await firstReviewer.post('/api/linkage/decisions', { left: a, right: b, verdict: 'same' })
+    await firstReviewer.post('/api/linkage/decisions', { left: c, right: d, verdict: 'same' })
+    await firstReviewer.post('/api/linkage/decisions', { left: b, right: c, verdict: 'not_same' })
+
+    // The browser is the second reviewer's (previous test), in Arabic.
+    await page.setViewportSize(PHONE)
+    await page.goto(`${ready.url}/review?left=${a}&right=${d}`)
+    const chosen = [a, d].sort().join('|')
+    await page.locator(`[data-testid=review-pair][data-pair="${chosen}"]`).waitFor()
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/linkage/decisions'))
+    await page.getByTestId('review-same').click()
+    assert.equal((await refused).status(), 409)
+    const notice = page.getByTestId('review-contradiction')
+    await notice.waitFor()
+    assert.match(
+      (await notice.textContent()) ?? '',
+      new RegExp(text('ar', 'review.contradiction.notSame')),
+    )
+    await page.getByText(text('ar', 'review.contradiction.refused')).waitFor()
+    // Nothing moved on: the same pair is still on screen.
+    assert.equal(await pairKey(), chosen)
+    await expectNoHorizontalOverflow(page)
+    await shoot(page, 'review-contradiction-ar-phone')
+    await expectAccessible(page, 'review-contradiction-ar')
+
+    // Open the "not the same" it names: a second look at b–c.
+    const open = notice.getByTestId('contradiction-open-pair').first()
+    const href = new URL((await open.getAttribute('href')) ?? '', ready.url)
+    assert.equal(href.pathname, '/review')
+    assert.deepEqual(
+      [href.searchParams.get('left'), href.searchParams.get('right')].sort(),
+      [b, c].sort(),
+    )
+    await open.click()
+    const cut = [b, c].sort().join('|')
+    await page.locator(`[data-testid=review-pair][data-pair="${cut}"]`).waitFor()
+    await page.getByTestId('review-chosen-status').waitFor()
+    assert.equal(await page.getByTestId('review-contradiction').count(), 0, 'the refusal is gone')
+    assert.equal(
+      await page.getByTestId('review-chosen-status').textContent(),
+      text('ar', 'review.chosen.confirmedNotSame'),
+    )
+    await shoot(page, 'review-chosen-ar-phone')
+    await page.getByTestId('review-same').click()
+    await page.getByText(text('ar', 'review.outcome.confirmed_same')).waitFor()
+    // Back to the queue; the first pair now goes through.
+    await waitForExpression(page, `window.location.search === ''`)
+    await page.goto(`${ready.url}/review?left=${a}&right=${d}`)
+    await page.locator(`[data-testid=review-pair][data-pair="${chosen}"]`).waitFor()
+    const accepted = page.waitForResponse((r) => r.url().endsWith('/api/linkage/decisions'))
+    await page.getByTestId('review-same').click()
+    assert.equal((await accepted).status(), 201)
+    await page.getByText(text('ar', 'review.outcome.confirmed_same')).waitFor()
+    const explained = await firstReviewer.get<{ review: string }>(
+      `/api/linkage/explain?left=${a}&right=${d}`,
     )
     assert.equal(explained.review, 'confirmed_same')
   })

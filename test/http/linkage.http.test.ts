@@ -153,6 +153,73 @@ for (const dialect of DIALECTS) {
       assert.ok(view.history.length > 0)
     })
 
+    it('answers 409 with the decisions a contradicting verdict runs into', async () => {
+      const [first] = await ctx.handle.db
+        .selectFrom('review_decision')
+        .selectAll()
+        .where('verdict', '=', 'same')
+        .execute()
+      assert.ok(first, 'the test above confirmed a pair')
+      const other = await ctx.handle.db
+        .selectFrom('person_record')
+        .select('id')
+        .where('id', 'not in', [first.left_id, first.right_id])
+        .executeTakeFirstOrThrow()
+      const joined = await reviewer.request('POST', '/api/linkage/decisions', {
+        left: first.right_id,
+        right: other.id,
+        verdict: 'same',
+      })
+      assert.equal(joined.statusCode, 201, joined.body)
+      const refused = await reviewer.request('POST', '/api/linkage/decisions', {
+        left: first.left_id,
+        right: other.id,
+        verdict: 'not_same',
+      })
+      assert.equal(refused.statusCode, 409, refused.body)
+      assert.match(String(refused.headers['content-type']), /application\/problem\+json/)
+      const problem = refused.json() as {
+        code: string
+        detail: string
+        errors: Array<{ reason: string }>
+        details: {
+          contradicts: Array<{ decisionId: string; verdict: string; reviewerName: string }>
+        }
+      }
+      assert.equal(problem.code, 'conflict')
+      assert.match(problem.detail, /already one person/)
+      assert.equal(problem.details.contradicts.length, 2)
+      assert.ok(problem.details.contradicts.some((d) => d.decisionId === first.id))
+      assert.ok(problem.details.contradicts.every((d) => d.verdict === 'same' && d.reviewerName))
+      assert.ok(problem.errors.every((e) => e.reason === 'contradicts_same'))
+
+      // The named decision's pair can be opened again as a review item, scores hidden if asked.
+      const opened = await reviewer.request(
+        'GET',
+        `/api/linkage/pair?left=${first.right_id}&right=${first.left_id}&blind=true`,
+      )
+      assert.equal(opened.statusCode, 200, opened.body)
+      const item = opened.json() as {
+        left: { id: string }
+        right: { id: string }
+        status: string
+        comparisons: Array<{ mark: string; weight?: number }>
+        matchProbability?: number
+      }
+      assert.deepEqual([item.left.id, item.right.id].sort(), [first.left_id, first.right_id].sort())
+      assert.equal(item.status, 'confirmed_same')
+      assert.ok(item.comparisons.length > 0)
+      assert.ok(item.comparisons.every((c) => c.weight === undefined))
+      assert.equal(item.matchProbability, undefined)
+      const scored = (
+        await reviewer.request(
+          'GET',
+          `/api/linkage/pair?left=${first.left_id}&right=${first.right_id}`,
+        )
+      ).json() as { matchProbability: number }
+      assert.equal(typeof scored.matchProbability, 'number')
+    })
+
     it('refuses a decision with an unknown verdict, naming the field', async () => {
       const res = await reviewer.request('POST', '/api/linkage/decisions', {
         left: 'a',

@@ -175,6 +175,12 @@ export const ROUTE_TABLE: RouteCase[] = [
   },
   {
     method: 'GET',
+    url: '/api/linkage/pair',
+    request: (f) => ({ url: `/api/linkage/pair?left=${f.recordId}&right=no-such-record` }),
+    expect: only(404, ['reviewer']),
+  },
+  {
+    method: 'GET',
     url: '/api/persons/:id',
     request: () => ({ url: '/api/persons/no-such-person' }),
     expect: only(404, ['coordinator', 'field_officer', 'caseworker', 'investigator', 'reviewer']),

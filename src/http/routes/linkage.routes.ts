@@ -7,6 +7,7 @@ import {
   findPerson,
   getLinkageModel,
   nextPairsForReview,
+  pairForReview,
   startLinkageJob,
 } from '../../services/linkage.service.js'
 import type { ServiceContext } from '../../services/context.js'
@@ -174,6 +175,7 @@ export async function linkageRoutes(
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,
+          409: problemSchema,
         },
       },
       config: { access: 'authenticated' },
@@ -211,6 +213,36 @@ export async function linkageRoutes(
     },
     async (request) =>
       explainPair(ctx, requireActor(request), request.query.left, request.query.right),
+  )
+
+  app.get<{ Querystring: { left: string; right: string; blind?: boolean } }>(
+    '/api/linkage/pair',
+    {
+      schema: {
+        tags: ['linkage'],
+        summary:
+          'One pair of records as a review item (the newest model, its review status now): to look at a chosen pair again; blind=true hides every score',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['left', 'right'],
+          properties: { left: recordId, right: recordId, blind: { type: 'boolean' } },
+        },
+        response: {
+          200: { type: 'object', additionalProperties: true },
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+      config: { access: 'authenticated' },
+    },
+    async (request) =>
+      pairForReview(ctx, requireActor(request), request.query.left, request.query.right, {
+        blind: request.query.blind,
+      }),
   )
 
   app.get<{ Params: { id: string } }>(

@@ -52,6 +52,11 @@ export function readProblem(status: number, body: unknown): Problem {
         code: candidate.code,
         ...(typeof candidate.detail === 'string' ? { detail: candidate.detail } : {}),
         ...(Array.isArray(candidate.errors) ? { errors: candidate.errors } : {}),
+        ...(typeof candidate.details === 'object' &&
+        candidate.details !== null &&
+        !Array.isArray(candidate.details)
+          ? { details: candidate.details }
+          : {}),
       }
     }
   }

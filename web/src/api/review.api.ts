@@ -98,3 +98,14 @@ export async function fetchReviewQueue(options: {
 export function decidePair(body: DecisionRequest): Promise<ApiResult<DecisionOutcome>> {
   return requestJson<DecisionOutcome>('POST', '/api/linkage/decisions', body)
 }
+
+/** One chosen pair as a review item (GET /api/linkage/pair): to look at a decision again. */
+export function fetchPair(
+  left: string,
+  right: string,
+  blind: boolean,
+): Promise<ApiResult<ReviewQueueItem>> {
+  const params = new URLSearchParams({ left, right })
+  if (blind) params.set('blind', 'true')
+  return requestJson<ReviewQueueItem>('GET', `/api/linkage/pair?${params}`)
+}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../../src/contract/auth.contract.js'
 import {
   decidePair,
+  fetchPair,
   fetchReviewQueue,
   type ReviewQueueItem,
   type Verdict,
@@ -9,11 +10,14 @@ import {
 import { Link } from '../components/Link.js'
 import { PageHeading } from '../components/PageHeading.js'
 import { ProblemMessage } from '../components/ProblemMessage.js'
+import { navigate, useLocation } from '../hooks/useRoute.js'
 import { directionOf, type MessageKey } from '../i18n/messages.js'
 import { useLanguage, useT } from '../i18n/useT.js'
 import { FieldTable, RecordCard } from './review/PairView.js'
 import {
   SHORTCUT_KEYS,
+  chosenPairOf,
+  contradictionsOf,
   formatProbability,
   formatWeight,
   forwardArrow,
@@ -25,6 +29,7 @@ import {
   waterfallOf,
   type ReviewAction,
 } from './review/review-model.js'
+import { ContradictionNotice } from './review/ContradictionNotice.js'
 import { WaterfallChart } from './review/WaterfallChart.js'
 import '../styles/review.css'
 
@@ -79,9 +84,32 @@ export function ReviewScene() {
   const pairHeading = useRef<HTMLHeadingElement>(null)
   const moveFocus = useRef(false)
 
+  // A pair chosen elsewhere (a decision a contradiction named): /review?left=…&right=….
+  const { query } = useLocation()
+  const chosen = chosenPairOf(query)
+  const chosenKey = chosen === undefined ? '' : `${chosen.left}|${chosen.right}`
+
+  // Another pair chosen (or back to the queue): an earlier refusal is about something else.
+  useEffect(() => setProblem(undefined), [chosenKey])
+
   useEffect(() => {
     let live = true
     setItems(undefined)
+    if (chosen !== undefined) {
+      void fetchPair(chosen.left, chosen.right, blind).then((result) => {
+        if (!live) return
+        if (!result.ok) {
+          setProblem(result.problem)
+          setItems([])
+          return
+        }
+        setItems([result.value])
+        setIndex(0)
+      })
+      return () => {
+        live = false
+      }
+    }
     void fetchReviewQueue({ limit: BATCH[tab], blind, secondOpinion: tab === 'second' }).then(
       (result) => {
         if (!live) return
@@ -98,7 +126,8 @@ export function ReviewScene() {
     return () => {
       live = false
     }
-  }, [tab, blind, turn])
+    // chosenKey stands for `chosen` (a new object each render).
+  }, [tab, blind, turn, chosenKey])
 
   const current = items?.[index]
   const currentKey = current === undefined ? undefined : pairKeyOf(current)
@@ -113,9 +142,11 @@ export function ReviewScene() {
   const advance = useCallback(() => {
     moveFocus.current = true
     setNote('')
-    if (items !== undefined && index + 1 < items.length) setIndex(index + 1)
+    // After the chosen pair, back to the queue.
+    if (chosenKey !== '') navigate('/review', { replace: true })
+    else if (items !== undefined && index + 1 < items.length) setIndex(index + 1)
     else setTurn((n) => n + 1) // the end of this batch: ask for the next pairs
-  }, [items, index])
+  }, [items, index, chosenKey])
 
   const act = useCallback(
     async (action: ReviewAction) => {
@@ -231,7 +262,14 @@ export function ReviewScene() {
           </Link>
         )}
       </div>
-      <ProblemMessage id="review-problem" problem={problem} />
+      <ProblemMessage
+        id="review-problem"
+        problem={contradictionsOf(problem).length > 0 ? undefined : problem}
+        messageKey={
+          contradictionsOf(problem).length > 0 ? 'review.contradiction.refused' : undefined
+        }
+      />
+      <ContradictionNotice problem={problem} />
 
       {items === undefined ? (
         <p className="loading" role="status">
@@ -276,6 +314,16 @@ export function ReviewScene() {
             // Blind mode keeps the first reviewer's verdict out of sight too: an independent look.
             <p className="review-flag">
               {t(blind ? 'review.awaitingSecondBlind' : 'review.awaitingSecond')}
+            </p>
+          ) : null}
+          {chosen !== undefined &&
+          (current.status === 'confirmed_same' || current.status === 'confirmed_not_same') ? (
+            <p className="review-flag" data-testid="review-chosen-status">
+              {t(
+                current.status === 'confirmed_same'
+                  ? 'review.chosen.confirmedSame'
+                  : 'review.chosen.confirmedNotSame',
+              )}
             </p>
           ) : null}
           {current.status === 'unsure' ? (

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { ReviewComparison, ReviewQueueItem, ReviewRecord } from '../../api/review.api.js'
 import {
+  chosenPairOf,
+  chosenPairPath,
+  contradictionsOf,
   chartLayout,
   fieldMarkOf,
   formatProbability,
@@ -260,5 +263,58 @@ void describe('dates and numbers', () => {
     assert.equal(formatWeight(0, 'en'), '0.0')
     assert.equal(formatProbability(0.503, 'en'), '50%')
     assert.doesNotMatch(formatWeight(-8.85, 'ar') + formatProbability(0.5, 'ar'), /[\u0660-\u0669]/)
+  })
+})
+
+void describe('a chosen pair', () => {
+  test('reads two different record ids from the address, and nothing else', () => {
+    assert.deepEqual(chosenPairOf(new URLSearchParams('left=a1&right=b2')), {
+      left: 'a1',
+      right: 'b2',
+    })
+    assert.equal(chosenPairOf(new URLSearchParams('left=a1')), undefined)
+    assert.equal(chosenPairOf(new URLSearchParams('left=a1&right=a1')), undefined)
+    assert.equal(chosenPairOf(new URLSearchParams('left=&right=b')), undefined)
+    assert.equal(chosenPairOf(new URLSearchParams(`left=${'x'.repeat(201)}&right=b`)), undefined)
+  })
+
+  test('its address round-trips, escaping what needs escaping', () => {
+    const path = chosenPairPath('a&b', 'c d')
+    assert.equal(path, '/review?left=a%26b&right=c+d')
+    assert.deepEqual(chosenPairOf(new URL(path, 'http://x').searchParams), {
+      left: 'a&b',
+      right: 'c d',
+    })
+  })
+})
+
+void describe('contradictions', () => {
+  const decision = {
+    decisionId: 'd1',
+    left: 'a',
+    right: 'b',
+    leftName: 'محمد الحلبي',
+    rightName: null,
+    leftPerson: 'p1',
+    rightPerson: null,
+    verdict: 'not_same',
+    reviewerName: 'Samira',
+    decidedAt: '2026-11-03T10:00:00.000Z',
+  }
+  test('are read from a conflict problem’s details, and only from there', () => {
+    const conflict = { type: 't', title: 'Conflict', status: 409, code: 'conflict' }
+    assert.deepEqual(contradictionsOf({ ...conflict, details: { contradicts: [decision] } }), [
+      decision,
+    ])
+    assert.deepEqual(contradictionsOf(conflict), [])
+    assert.deepEqual(
+      contradictionsOf({ ...conflict, code: 'forbidden', details: { contradicts: [decision] } }),
+      [],
+    )
+    assert.deepEqual(
+      contradictionsOf({ ...conflict, details: { contradicts: [{ nope: 1 }, 'x', null] } }),
+      [],
+    )
+    assert.deepEqual(contradictionsOf(undefined), [])
   })
 })

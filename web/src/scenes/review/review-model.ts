@@ -3,6 +3,7 @@
  * a pair has, the running totals of the waterfall, keyboard shortcuts, and dates as written
  * beside a readable form. No React and no DOM here, so each rule has a unit test.
  */
+import type { Problem } from '../../../../src/contract/auth.contract.js'
 import type {
   PairStatus,
   ReviewComparison,
@@ -424,4 +425,49 @@ export function formatProbability(value: number, language: Language): string {
     style: 'percent',
     maximumFractionDigits: 0,
   }).format(value)
+}
+
+/**
+ * The pair a link asked for (`/review?left=…&right=…`, e.g. from a contradiction notice), or
+ * none: two different, non-empty record ids of sane length.
+ */
+export function chosenPairOf(query: URLSearchParams): { left: string; right: string } | undefined {
+  const left = query.get('left')?.trim() ?? ''
+  const right = query.get('right')?.trim() ?? ''
+  if (left === '' || right === '' || left === right) return undefined
+  if (left.length > 200 || right.length > 200) return undefined
+  return { left, right }
+}
+
+/** The review screen's address for one chosen pair. */
+export function chosenPairPath(left: string, right: string): string {
+  return `/review?${new URLSearchParams({ left, right }).toString()}`
+}
+
+/** One earlier decision a verdict ran into, as the API names it (problem `details.contradicts`). */
+export interface ContradictedDecision {
+  decisionId: string
+  left: string
+  right: string
+  leftName: string | null
+  rightName: string | null
+  leftPerson: string | null
+  rightPerson: string | null
+  verdict: 'same' | 'not_same'
+  reviewerName: string | null
+  decidedAt: string
+}
+
+/** The contradicted decisions of a 409 from the decision route, or none. */
+export function contradictionsOf(problem: Problem | undefined): ContradictedDecision[] {
+  if (problem?.code !== 'conflict') return []
+  const list = problem.details?.contradicts
+  return Array.isArray(list)
+    ? list.filter(
+        (d): d is ContradictedDecision =>
+          typeof d === 'object' &&
+          d !== null &&
+          typeof (d as { decisionId?: unknown }).decisionId === 'string',
+      )
+    : []
 }
