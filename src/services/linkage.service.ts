@@ -29,6 +29,7 @@ import {
   COMPARISON_COUNT,
   type Band,
   type BandThresholds,
+  type ContradictedDecision,
   type DecisionConflict,
   type LinkageModel,
   type LinkageRecordInput,
@@ -62,6 +63,7 @@ import { fieldsOf, getReadableRecords, type StoredRecord } from './record.servic
 
 export { enableIncrementalLinkage, whenLinkageIdle } from './linkage-incremental.js'
 export { isDeceasedRecord } from './linkage-sensitivity.js'
+export type { ContradictedDecision } from '../core/linkage/index.js'
 
 // ---- configuration -------------------------------------------------------------------
 
@@ -621,35 +623,15 @@ export async function nextPairsForReview(
       continue
     }
     const waterfall = JSON.parse(pair.contributions) as StoredWaterfall
-    const comparisons: ReviewComparison[] = waterfall.steps.map((s) =>
-      blind
-        ? { comparison: s.comparison, level: s.level, mark: markOf(s) }
-        : {
-            comparison: s.comparison,
-            level: s.level,
-            mark: markOf(s),
-            weight: s.weight,
-            levelWeight: s.levelWeight,
-            termFrequencyAdjustment: s.termFrequencyAdjustment,
-          },
-    )
-    const item: ReviewQueueItem = {
-      left,
-      right,
-      names: { left: nameForms(left.fields), right: nameForms(right.fields) },
-      sensitive: pair.sensitive === 1,
-      status,
-      comparisons,
-    }
-    if (!blind) {
-      Object.assign(item, {
+    items.push(
+      reviewItemOf(left, right, pair.sensitive === 1, status, blind, {
+        steps: waterfall.steps,
         band: pair.band,
         prior: waterfall.prior,
         matchWeight: pair.weight,
         matchProbability: pair.probability,
-      })
-    }
-    items.push(item)
+      }),
+    )
   }
   await ctx.handle.db.transaction().execute((trx) =>
     appendAudit(ctx, trx, actor, {
@@ -689,16 +671,34 @@ export async function pairForReview(
   if (left === undefined || right === undefined) {
     throw new DomainError('not_found', 'No such pair of records.')
   }
-  const blind = options.blind ?? false
+  const sensitive = [left, right].some((r) =>
+    isDeceasedRecord({ sourceKind: r.provenance.source_kind, fields: r.fields }),
+  )
+  return reviewItemOf(left, right, sensitive, waterfall.review, options.blind ?? false, waterfall)
+}
+
+/** A pair as the review screen shows it; in blind mode without any score (Splink #1375). */
+function reviewItemOf(
+  left: StoredRecord,
+  right: StoredRecord,
+  sensitive: boolean,
+  status: PairReviewStatus['status'],
+  blind: boolean,
+  scored: {
+    steps: readonly WaterfallStep[]
+    band: string
+    prior: number
+    matchWeight: number
+    matchProbability: number
+  },
+): ReviewQueueItem {
   const item: ReviewQueueItem = {
     left,
     right,
     names: { left: nameForms(left.fields), right: nameForms(right.fields) },
-    sensitive: [left, right].some((r) =>
-      isDeceasedRecord({ sourceKind: r.provenance.source_kind, fields: r.fields }),
-    ),
-    status: waterfall.review,
-    comparisons: waterfall.steps.map((s) =>
+    sensitive,
+    status,
+    comparisons: scored.steps.map((s) =>
       blind
         ? { comparison: s.comparison, level: s.level, mark: markOf(s) }
         : {
@@ -713,10 +713,10 @@ export async function pairForReview(
   }
   if (!blind) {
     Object.assign(item, {
-      band: waterfall.band,
-      prior: waterfall.prior,
-      matchWeight: waterfall.matchWeight,
-      matchProbability: waterfall.matchProbability,
+      band: scored.band,
+      prior: scored.prior,
+      matchWeight: scored.matchWeight,
+      matchProbability: scored.matchProbability,
     })
   }
   return item
@@ -856,22 +856,6 @@ export async function decidePair(
   }
   for (const listener of decisionListeners.get(ctx) ?? []) await listener(event)
   return outcome
-}
-
-/** One earlier decision a new verdict contradicts, as the reviewer is shown it. */
-export interface ContradictedDecision {
-  decisionId: string
-  left: string
-  right: string
-  /** The records' names as written, when the actor may read them. */
-  leftName: string | null
-  rightName: string | null
-  /** The persons the records belong to now. */
-  leftPerson: string | null
-  rightPerson: string | null
-  verdict: ReviewVerdict
-  reviewerName: string | null
-  decidedAt: string
 }
 
 /**

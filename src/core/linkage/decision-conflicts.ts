@@ -17,6 +17,25 @@ import type { ReviewVerdict } from './review-bands.js'
 /** An unordered pair of record ids as stored by collectReviewOutcomes. */
 export type RecordPair = readonly [string, string]
 
+/**
+ * One earlier decision a refused verdict contradicts, as the API names it (problem
+ * `details.contradicts` of the decision route) and the review screen shows it.
+ */
+export interface ContradictedDecision {
+  decisionId: string
+  left: string
+  right: string
+  /** The records' names as written, when the reviewer may read them. */
+  leftName: string | null
+  rightName: string | null
+  /** The persons the records belong to now. */
+  leftPerson: string | null
+  rightPerson: string | null
+  verdict: ReviewVerdict
+  reviewerName: string | null
+  decidedAt: string
+}
+
 /** What a new verdict runs into. */
 export type DecisionConflict =
   /** "same" across confirmed "not the same" pairs: each cut has one record on either side. */

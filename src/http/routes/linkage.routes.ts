@@ -16,6 +16,24 @@ import { requireActor } from '../session.plugin.js'
 import { problemSchema } from '../schemas.js'
 
 const recordId = { type: 'string', minLength: 1, maxLength: 100 } as const
+
+/** The query of a route about one pair of records (left, right), with the route's own extras. */
+const pairQuery = (extra: Record<string, unknown>) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['left', 'right'],
+    properties: { left: recordId, right: recordId, ...extra },
+  }) as const
+
+/** What a route about one pair of records may answer besides its result. */
+const pairProblems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+} as const
 const probability = { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } as const
 const open = (properties: Record<string, unknown>) =>
   ({ type: 'object', additionalProperties: true, properties }) as const
@@ -194,20 +212,8 @@ export async function linkageRoutes(
       schema: {
         tags: ['linkage'],
         summary: "Why two records do or do not match: prior + each field's weight = total",
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['left', 'right'],
-          properties: { left: recordId, right: recordId },
-        },
-        response: {
-          200: waterfallSchema,
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
-          404: problemSchema,
-          409: problemSchema,
-        },
+        querystring: pairQuery({}),
+        response: { 200: waterfallSchema, ...pairProblems },
       },
       config: { access: 'authenticated' },
     },
@@ -222,20 +228,8 @@ export async function linkageRoutes(
         tags: ['linkage'],
         summary:
           'One pair of records as a review item (the newest model, its review status now): to look at a chosen pair again; blind=true hides every score',
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['left', 'right'],
-          properties: { left: recordId, right: recordId, blind: { type: 'boolean' } },
-        },
-        response: {
-          200: { type: 'object', additionalProperties: true },
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
-          404: problemSchema,
-          409: problemSchema,
-        },
+        querystring: pairQuery({ blind: { type: 'boolean' } }),
+        response: { 200: { type: 'object', additionalProperties: true }, ...pairProblems },
       },
       config: { access: 'authenticated' },
     },

@@ -4,6 +4,7 @@
  * beside a readable form. No React and no DOM here, so each rule has a unit test.
  */
 import type { Problem } from '../../../../src/contract/auth.contract.js'
+import type { ContradictedDecision } from '../../../../src/core/linkage/decision-conflicts.js'
 import type {
   PairStatus,
   ReviewComparison,
@@ -444,20 +445,6 @@ export function chosenPairPath(left: string, right: string): string {
   return `/review?${new URLSearchParams({ left, right }).toString()}`
 }
 
-/** One earlier decision a verdict ran into, as the API names it (problem `details.contradicts`). */
-export interface ContradictedDecision {
-  decisionId: string
-  left: string
-  right: string
-  leftName: string | null
-  rightName: string | null
-  leftPerson: string | null
-  rightPerson: string | null
-  verdict: 'same' | 'not_same'
-  reviewerName: string | null
-  decidedAt: string
-}
-
 /** The contradicted decisions of a 409 from the decision route, or none. */
 export function contradictionsOf(problem: Problem | undefined): ContradictedDecision[] {
   if (problem?.code !== 'conflict') return []
@@ -471,3 +458,5 @@ export function contradictionsOf(problem: Problem | undefined): ContradictedDeci
       )
     : []
 }
+
+export type { ContradictedDecision }
