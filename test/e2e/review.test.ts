@@ -231,6 +231,20 @@ void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await note.inputValue(), 'same? no')
     assert.equal(await pairKey(), first, 'typing decided nothing')
     await note.fill('')
+    // Keys pressed on the header's controls or the queue tabs are not decisions either.
+    let sent = 0
+    const count = (r: { url(): string }) => {
+      if (r.url().endsWith('/api/linkage/decisions')) sent++
+    }
+    page.on('request', count)
+    await page.getByTestId('review-tab-all').focus()
+    await page.keyboard.press('n')
+    await page.getByTestId('language-switch').focus()
+    await page.keyboard.press('s')
+    await sleep(300)
+    page.off('request', count)
+    assert.equal(sent, 0, 'no decision was sent')
+    assert.equal(await pairKey(), first, 'the pair is still on screen')
 
     await page.getByTestId('review-progress').click()
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/linkage/decisions'))

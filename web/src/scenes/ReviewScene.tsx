@@ -16,6 +16,7 @@ import { useLanguage, useT } from '../i18n/useT.js'
 import { FieldTable, RecordCard } from './review/PairView.js'
 import {
   SHORTCUT_KEYS,
+  SHORTCUT_SCOPE_ATTRIBUTE,
   chosenPairOf,
   contradictionsOf,
   formatProbability,
@@ -299,6 +300,7 @@ export function ReviewScene() {
           aria-labelledby="review-pair-heading"
           data-testid="review-pair"
           data-pair={currentKey}
+          {...{ [SHORTCUT_SCOPE_ATTRIBUTE]: '' }}
         >
           <h2
             id="review-pair-heading"

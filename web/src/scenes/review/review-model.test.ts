@@ -7,8 +7,10 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { ReviewComparison, ReviewQueueItem, ReviewRecord } from '../../api/review.api.js'
 import {
+  SHORTCUT_SCOPE_ATTRIBUTE,
   chosenPairOf,
   chosenPairPath,
+  inShortcutScope,
   contradictionsOf,
   chartLayout,
   fieldMarkOf,
@@ -223,6 +225,25 @@ void describe('keyboard shortcuts', () => {
     assert.equal(shortcutAction(key('s', 'KeyS', { repeat: true }), 'ltr', body), undefined)
     assert.equal(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' }), false)
     assert.equal(isTypingTarget({ tagName: 'BUTTON' }), false)
+  })
+
+  void test('only on the page or inside the pair, not in the header or the tabs', () => {
+    // A stand-in for an element: closest() finds the scope attribute among its ancestors.
+    const element = (tagName: string, insidePair: boolean) => ({
+      tagName,
+      closest: (selector: string) =>
+        selector === `[${SHORTCUT_SCOPE_ATTRIBUTE}]` && insidePair ? { tagName: 'SECTION' } : null,
+    })
+    assert.equal(shortcutAction(key('s', 'KeyS'), 'ltr', element('BUTTON', true)), 'same')
+    assert.equal(shortcutAction(key('s', 'KeyS'), 'ltr', element('H2', true)), 'same')
+    assert.equal(shortcutAction(key('s', 'KeyS'), 'ltr', element('BUTTON', false)), undefined)
+    assert.equal(shortcutAction(key('n', 'KeyN'), 'ltr', element('A', false)), undefined)
+    assert.equal(
+      shortcutAction(key('ArrowRight', 'ArrowRight'), 'ltr', element('BUTTON', false)),
+      undefined,
+    )
+    assert.equal(inShortcutScope({ tagName: 'HTML' }), true)
+    assert.equal(inShortcutScope(null), true)
   })
 })
 

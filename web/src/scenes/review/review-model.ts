@@ -349,7 +349,7 @@ export function shortcutAction(
   target: unknown,
 ): ReviewAction | undefined {
   if (event.ctrlKey || event.altKey || event.metaKey || event.repeat === true) return undefined
-  if (isTypingTarget(target)) return undefined
+  if (isTypingTarget(target) || !inShortcutScope(target)) return undefined
   const byCode = BY_CODE[event.code]
   if (byCode) return byCode
   const lower = event.key.toLowerCase()
@@ -357,6 +357,25 @@ export function shortcutAction(
   if (byKey) return byKey[0] as ReviewAction
   const forward = direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight'
   return event.key === forward ? 'skip' : undefined
+}
+
+/** The attribute that marks the part of the screen where review shortcuts apply. */
+export const SHORTCUT_SCOPE_ATTRIBUTE = 'data-review-shortcuts'
+
+/**
+ * Whether a key pressed with the focus on `target` may be a review shortcut: with the focus
+ * on the page itself or inside the pair being reviewed, not on the header, the language
+ * switch, the queue tabs or the blind-mode box — a letter or an arrow typed there is not a
+ * decision about the pair (a reviewer moving through the header must not decide by accident).
+ */
+export function inShortcutScope(target: unknown): boolean {
+  if (target === null || typeof target !== 'object') return true
+  const el = target as { tagName?: unknown; closest?: unknown }
+  if (el.tagName === 'BODY' || el.tagName === 'HTML') return true
+  if (typeof el.closest !== 'function') return true
+  return (
+    (el.closest as (selector: string) => unknown).call(el, `[${SHORTCUT_SCOPE_ATTRIBUTE}]`) != null
+  )
 }
 
 /** The arrow that means "next" in a page of this direction. */
