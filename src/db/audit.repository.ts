@@ -5,13 +5,18 @@ import type { Dialect } from './connect.js'
 
 type Db = Kysely<Database>
 
-/** Read the chain head, locking it for the rest of the transaction on PostgreSQL. */
+/**
+ * Read the chain head, locked for the rest of the transaction: appends from several
+ * connections (server processes) serialise on it. The insert comes first on both dialects:
+ * it creates the row PostgreSQL locks with FOR UPDATE, and on SQLite it is a write, which
+ * takes the database's write lock (waiting for another writer) before the head is read; a
+ * transaction that read first would find its snapshot stale at its first write and fail.
+ */
 export async function lockAuditHead(db: Db, dialect: Dialect): Promise<AuditHeadTable | undefined> {
+  await sql`insert into audit_head (id, seq, hash, seal) values (1, 0, '', '') on conflict (id) do nothing`.execute(
+    db,
+  )
   if (dialect === 'postgres') {
-    // Appends from several server processes serialise on this row.
-    await sql`insert into audit_head (id, seq, hash, seal) values (1, 0, '', '') on conflict (id) do nothing`.execute(
-      db,
-    )
     const row = await db
       .selectFrom('audit_head')
       .selectAll()

@@ -1,9 +1,16 @@
 import { describe, it, beforeEach, afterEach } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { sql } from 'kysely'
+import { connectDatabase } from '../db/connect.js'
+import { migrateToLatest } from '../db/migrate.js'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { appendAudit, recordAudit, verifyAuditChain } from './audit.service.js'
-import { deriveKeyRing } from './keys.js'
+import { deriveKeyRing, testKeyRing } from './keys.js'
+import { DEFAULT_CONFIG } from './context.js'
 
 const actor = { userId: 'u1', organisationId: 'o1' }
 
@@ -135,3 +142,111 @@ for (const dialect of DIALECTS) {
     })
   })
 }
+
+/**
+ * A writer in its own thread, with its own connection to the database at `url`: what a
+ * second server process is to the first (a thread, because SQLite's busy wait blocks the
+ * thread that waits, so two writers in one thread would wait on each other).
+ */
+function appendFromThread(url: string, schema: string | undefined, who: string, n: number) {
+  const here = import.meta.url
+  const modules = ['../db/connect.ts', './audit.service.ts', './keys.ts', './context.ts'].map(
+    (m) => new URL(m, here).href,
+  )
+  const code = `
+    const { workerData, parentPort } = require('node:worker_threads')
+    import('tsx/esm/api')
+      .then((tsx) => { tsx.register(); return Promise.all(workerData.modules.map((m) => import(m))) })
+      .then(async ([db, audit, keys, context]) => {
+        const handle = db.connectDatabase({ url: workerData.url, schema: workerData.schema })
+        const ctx = { handle, clock: () => new Date(), keys: keys.testKeyRing(), config: context.DEFAULT_CONFIG }
+        const actor = { userId: workerData.who, organisationId: 'o1' }
+        for (let i = 0; i < workerData.n; i++) {
+          await audit.recordAudit(ctx, actor, { action: 'record.search', objectType: 'query', objectId: workerData.who + '-' + i })
+        }
+        await handle.close()
+        parentPort.postMessage('done')
+      })
+      .catch((error) => parentPort.postMessage(String(error && error.stack || error)))
+  `
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { url, schema, who, n, modules } })
+    worker.once('message', (message) => {
+      void worker.terminate()
+      if (message === 'done') resolve()
+      else reject(new Error(String(message)))
+    })
+    worker.once('error', reject)
+  })
+}
+
+/** The chain at `url` holds `expected` entries in one unbroken sequence, each writer's in order. */
+async function assertOneChain(
+  url: string,
+  schema: string | undefined,
+  expected: number,
+): Promise<void> {
+  const handle = connectDatabase({ url, schema })
+  try {
+    const ctx = { handle, clock: () => new Date(), keys: testKeyRing(), config: DEFAULT_CONFIG }
+    const v = await verifyAuditChain(ctx)
+    assert.equal(v.ok, true, JSON.stringify(v))
+    assert.equal(v.entriesChecked, expected)
+    const rows = await handle.db
+      .selectFrom('audit_entry')
+      .select(['seq', 'object_id'])
+      .orderBy('seq')
+      .execute()
+    assert.deepEqual(
+      rows.map((r) => Number(r.seq)),
+      rows.map((_, i) => i + 1),
+    )
+    for (const who of ['a', 'b']) {
+      const mine = rows.map((r) => r.object_id ?? '').filter((id) => id.startsWith(`${who}-`))
+      assert.deepEqual(
+        mine,
+        mine.map((_, i) => `${who}-${i}`),
+      )
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+const CONCURRENT_APPENDS = 150
+
+describe('audit chain: two connections appending at once', () => {
+  it('stays one chain on SQLite (two writers, each its own thread and connection)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'athar-audit-'))
+    const url = join(dir, 'audit.db')
+    try {
+      const handle = connectDatabase({ url })
+      const m = await migrateToLatest(handle)
+      await handle.close()
+      assert.equal(m.error, undefined)
+      await Promise.all([
+        appendFromThread(url, undefined, 'a', CONCURRENT_APPENDS),
+        appendFromThread(url, undefined, 'b', CONCURRENT_APPENDS),
+      ])
+      await assertOneChain(url, undefined, 2 * CONCURRENT_APPENDS)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  if (DIALECTS.includes('postgres')) {
+    it('stays one chain on PostgreSQL (two pools, as two server processes)', async () => {
+      const ctx = await openTestContext('postgres')
+      const url = process.env.TEST_DATABASE_URL ?? ''
+      try {
+        await Promise.all([
+          appendFromThread(url, ctx.handle.schema, 'a', CONCURRENT_APPENDS),
+          appendFromThread(url, ctx.handle.schema, 'b', CONCURRENT_APPENDS),
+        ])
+        await assertOneChain(url, ctx.handle.schema, 2 * CONCURRENT_APPENDS)
+      } finally {
+        await ctx.drop()
+      }
+    })
+  }
+})

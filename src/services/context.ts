@@ -18,6 +18,11 @@ export interface AtharConfig {
    * Only the search benchmark raises it, to measure the server rather than the limiter.
    */
   searchRateLimit?: number | undefined
+  /**
+   * Search threads, each with its own copy of the name index (0: search in the server
+   * thread). `athar serve --search-threads N` or ATHAR_SEARCH_THREADS.
+   */
+  searchThreads?: number | undefined
 }
 
 export const DEFAULT_CONFIG: AtharConfig = {
@@ -42,7 +47,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AtharConfig
   const autoLink = read('ATHAR_AUTO_LINK', DEFAULT_CONFIG.linkage.thresholds.autoLink)
   const review = read('ATHAR_REVIEW_THRESHOLD', DEFAULT_CONFIG.linkage.thresholds.review)
   if (review >= autoLink) throw new Error('ATHAR_REVIEW_THRESHOLD must be below ATHAR_AUTO_LINK')
-  return { ...DEFAULT_CONFIG, linkage: { thresholds: { autoLink, review } } }
+  const threads = env.ATHAR_SEARCH_THREADS
+  const searchThreads = threads === undefined || threads === '' ? 0 : Number(threads)
+  if (!Number.isInteger(searchThreads) || searchThreads < 0 || searchThreads > 64) {
+    throw new Error(`ATHAR_SEARCH_THREADS must be a whole number from 0 to 64, not "${threads}"`)
+  }
+  return { ...DEFAULT_CONFIG, linkage: { thresholds: { autoLink, review } }, searchThreads }
 }
 
 export interface ServiceContext {

@@ -4,7 +4,7 @@ import { DIALECTS, openTestContext, type TestContext } from '../../test/support/
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import { buildTestApp, signIn } from '../../test/support/http.js'
 import { importRecords } from './record.service.js'
-import { searchRecords } from './search.service.js'
+import { searchRecords, stopSearch } from './search.service.js'
 import type { Actor } from '../core/access/policy.js'
 
 const CSV = [
@@ -132,6 +132,66 @@ for (const dialect of DIALECTS) {
       assert.equal(byDefault[60], 429)
       const raised = await statuses({ ...ctx.config, searchRateLimit: 100 }, 61)
       assert.deepEqual(raised, Array<number>(61).fill(200))
+    })
+  })
+}
+
+for (const dialect of DIALECTS) {
+  describe(`search service in search threads (${dialect})`, () => {
+    let ctx: TestContext
+    let threaded: TestContext
+    let actor: Actor
+
+    before(async () => {
+      ctx = await openTestContext(dialect)
+      // Its own context object: the search state (and its threads) belongs to the context.
+      threaded = { ...ctx, config: { ...ctx.config, searchThreads: 2 } }
+      const org = await buildOrganisation(ctx)
+      const c = await buildUser(ctx, { organisationId: org.id, role: 'caseworker' })
+      actor = { userId: c.id, organisationId: org.id, role: 'caseworker' }
+      await importRecords(threaded, actor, {
+        bytes: Buffer.from(CSV),
+        fileName: 'a.csv',
+        sourceKind: 'register',
+      })
+    })
+    after(async () => {
+      await stopSearch(threaded)
+      await ctx.drop()
+    })
+
+    it('answers as the index in the server thread does', async () => {
+      const inThread = { ...ctx, config: { ...ctx.config, searchThreads: 0 } }
+      for (const q of ['Mohammad Al-Halabi', 'نور الادلبي', 'سامر', 'Sam Homsi']) {
+        for (let i = 0; i < 3; i++) {
+          // Several rounds: the searches spread over both threads.
+          const there = await searchRecords(threaded, actor, { q })
+          const here = await searchRecords(inThread, actor, { q })
+          assert.deepEqual(
+            there.map((x) => [x.record.id, x.score, x.matched]),
+            here.map((x) => [x.record.id, x.score, x.matched]),
+          )
+        }
+      }
+      assert.equal(
+        (await searchRecords(threaded, actor, { q: 'Mohammad Al-Halabi' }))[0]?.record.fields
+          .record_id,
+        'a1',
+      )
+      await stopSearch(inThread)
+    })
+
+    it('finds records imported after the threads were built', async () => {
+      await searchRecords(threaded, actor, { q: 'سامر' })
+      await importRecords(threaded, actor, {
+        bytes: Buffer.from('record_id,first_name,family_name\nt1,Rami,Al-Hourani\n'),
+        fileName: 't.csv',
+        sourceKind: 'ngo-list',
+      })
+      const searches = await Promise.all(
+        [0, 1, 2, 3].map(() => searchRecords(threaded, actor, { q: 'رامي الحوراني' })),
+      )
+      for (const items of searches) assert.equal(items[0]?.record.fields.record_id, 't1')
     })
   })
 }

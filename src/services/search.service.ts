@@ -9,7 +9,6 @@ import { findMemberships } from '../db/linkage.repository.js'
 import { createHmac } from 'node:crypto'
 import {
   MAX_SEARCH_LIMIT,
-  NameSearchIndex,
   clampSearchLimit,
   type SearchFilters,
   type SearchHit,
@@ -22,6 +21,7 @@ import { streamRecords } from '../db/record.repository.js'
 import { appendAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
+import { openSearchBackend, type SearchBackend } from './search-threads.js'
 import {
   fieldsOf,
   getReadableRecords,
@@ -36,7 +36,8 @@ interface AccessInfo {
 }
 
 interface SearchState {
-  index: NameSearchIndex
+  /** The index, in this thread or in search threads (config.searchThreads). */
+  index: SearchBackend
   access: Map<string, AccessInfo>
 }
 
@@ -46,16 +47,32 @@ function toSensitivity(s: string): Sensitivity {
   return s === 'normal' || s === 'restricted' ? s : 'sensitive'
 }
 
+// Records handed to the index at a time while it is built (search threads index one batch
+// while the next is read).
+const BUILD_BATCH = 5000
+
 async function buildState(ctx: ServiceContext): Promise<SearchState> {
-  const index = new NameSearchIndex()
+  const index = openSearchBackend(ctx.config.searchThreads ?? 0)
   const access = new Map<string, AccessInfo>()
-  for await (const row of streamRecords(ctx.handle.db)) {
-    index.add({ ...fieldsOf(row), record_id: row.id })
-    access.set(row.id, {
-      organisationId: row.organisation_id,
-      sensitivity: toSensitivity(row.sensitivity),
-      sharedWith: JSON.parse(row.shared_with) as string[],
-    })
+  try {
+    let batch: PersonRecordFields[] = []
+    for await (const row of streamRecords(ctx.handle.db)) {
+      batch.push({ ...fieldsOf(row), record_id: row.id })
+      access.set(row.id, {
+        organisationId: row.organisation_id,
+        sensitivity: toSensitivity(row.sensitivity),
+        sharedWith: JSON.parse(row.shared_with) as string[],
+      })
+      if (batch.length >= BUILD_BATCH) {
+        index.add(batch)
+        batch = []
+      }
+    }
+    index.add(batch)
+    await index.ready()
+  } catch (error) {
+    await index.close()
+    throw error
   }
   return { index, access }
 }
@@ -96,7 +113,9 @@ function addToState(
   state: SearchState,
   item: { id: string; fields: PersonRecordFields; info: AccessInfo },
 ): void {
-  if (!state.index.has(item.id)) state.index.add(item.fields)
+  // The access map holds every record indexed: one imported while the index was being
+  // built is in it already.
+  if (!state.access.has(item.id)) state.index.add([item.fields])
   state.access.set(item.id, item.info)
 }
 
@@ -142,7 +161,7 @@ export async function searchRecords(
   // may not see are dropped after ranking, so when some were dropped and the index had more
   // to give, ask again for four times as many (up to MAX_SEARCH_LIMIT).
   let wanted = limit
-  let outcome = state.index.search(request.q, { limit: wanted, filters: request.filters })
+  let outcome = await state.index.search(request.q, { limit: wanted, filters: request.filters })
   let visible: SearchHit[] = []
   while (!outcome.rejected) {
     visible = outcome.hits.filter(mayRead).slice(0, limit)
@@ -150,7 +169,7 @@ export async function searchRecords(
       break
     }
     wanted = Math.min(MAX_SEARCH_LIMIT, wanted * 4)
-    outcome = state.index.search(request.q, { limit: wanted, filters: request.filters })
+    outcome = await state.index.search(request.q, { limit: wanted, filters: request.filters })
   }
   const fingerprint = queryFingerprint(ctx, request.q)
   if (outcome.rejected) {
@@ -205,4 +224,13 @@ export async function searchRecords(
 /** Build the search index in the background right after start-up, so the first query does not wait for it. */
 export function warmUpSearch(ctx: ServiceContext): void {
   void searchState(ctx).catch(() => undefined)
+}
+
+/** Stop the search threads of this context, if any (the server calls it when it stops). */
+export async function stopSearch(ctx: ServiceContext): Promise<void> {
+  const state = states.get(ctx)
+  if (state === undefined) return
+  states.delete(ctx)
+  const built = await state.catch(() => undefined)
+  await built?.index.close()
 }

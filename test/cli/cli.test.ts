@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { runCli } from '../support/cli.js'
+import { main } from '../../src/cli/main.js'
+import { setIO } from '../../src/cli/io.js'
 
 describe('athar CLI', () => {
   let dir = ''
@@ -196,5 +198,63 @@ describe('athar export and search', () => {
     assert.ok(first.score > 0)
     const short = await runCli(['search', 'م', '--user', 'cw', '--db', db])
     assert.equal(short.code, 64)
+  })
+
+  it('serves searches from search threads (--search-threads), and refuses a bad count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'athar-serve-'))
+    const db = join(dir, 'x.db')
+    const bad = await runCli(['serve', '--db', db, '--search-threads', 'two'])
+    assert.equal(bad.code, 64)
+    assert.match(bad.stderr, /--search-threads/)
+    const add = await runCli([
+      'user',
+      'add',
+      'cw',
+      '--role',
+      'caseworker',
+      '--org',
+      'T',
+      '--db',
+      db,
+      '--json',
+    ])
+    const { password } = JSON.parse(add.stdout) as { password: string }
+    const f = join(dir, 'in.csv')
+    writeFileSync(f, 'record_id,first_name,family_name\ns1,محمد,الحلبي\ns2,سامر,الحمصي\n')
+    await runCli(['import', f, '--user', 'cw', '--db', db])
+    const out: string[] = []
+    const serving = main(['serve', '--db', db, '--port', '0', '--json', '--search-threads', '2'], {
+      out: { write: (s: string) => out.push(s) },
+      err: { write: () => undefined },
+    })
+    try {
+      let url = ''
+      for (let i = 0; i < 200 && url === ''; i++) {
+        const line = out.join('').split('\n')[0] ?? ''
+        if (line.startsWith('{')) url = (JSON.parse(line) as { url: string }).url
+        else await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      assert.notEqual(url, '', 'the server printed its address')
+      const login = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'cw', password }),
+      })
+      assert.equal(login.status, 200)
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+      const res = await fetch(
+        `${url}/api/records/search?q=${encodeURIComponent('Halabi Mohamad')}`,
+        {
+          headers: { cookie },
+        },
+      )
+      assert.equal(res.status, 200)
+      const body = (await res.json()) as { results: { fields: { record_id: string } }[] }
+      assert.equal(body.results[0]?.fields.record_id, 's1')
+    } finally {
+      process.emit('SIGINT')
+      assert.equal(await serving, 0)
+      setIO({ out: process.stdout, err: process.stderr })
+    }
   })
 })

@@ -1,8 +1,9 @@
 import type { Command } from 'commander'
-import { warmUpSearch } from '../../services/search.service.js'
+import { stopSearch, warmUpSearch } from '../../services/search.service.js'
 import { openRuntime } from '../../services/runtime.js'
 import { startServer } from '../../http/server.js'
 import { createOutput } from '../output.js'
+import { CliError } from '../cli-error.js'
 import { toCliError } from '../exit-codes.js'
 import { addDbOption, addJsonOption, parsePort, type DbOptions } from './common.js'
 
@@ -10,6 +11,17 @@ interface ServeOptions extends DbOptions {
   port?: string
   host?: string
   secure?: boolean
+  searchThreads?: string
+}
+
+/** `--search-threads N`: a whole number of threads, 0 (search in the server thread) to 64. */
+export function parseSearchThreads(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 64) {
+    throw new CliError(`invalid --search-threads "${value}": use a number from 0 to 64`, 64)
+  }
+  return n
 }
 
 /** Keep serving until SIGINT/SIGTERM, then close cleanly. */
@@ -31,12 +43,21 @@ export function register(program: Command): void {
     .option('--port <port>', 'port to listen on (default: $PORT or 8080; 0 = any free port)')
     .option('--host <host>', 'address to bind (default 127.0.0.1)')
     .option('--secure', 'behind TLS: __Host- Secure cookies')
+    .option(
+      '--search-threads <n>',
+      'run name searches in N threads, each with its own copy of the index (default: $ATHAR_SEARCH_THREADS or 0, in the server thread)',
+    )
     .action(async (opts: ServeOptions) => {
       const out = createOutput(opts.json ?? false)
+      const searchThreads = parseSearchThreads(opts.searchThreads)
       let server
       let ctx
       try {
-        ctx = await openRuntime({ db: opts.db })
+        const runtime = await openRuntime({ db: opts.db })
+        ctx =
+          searchThreads === undefined
+            ? runtime
+            : { ...runtime, config: { ...runtime.config, searchThreads } }
         server = await startServer({
           ctx,
           port: parsePort(opts.port, 8080),
@@ -51,8 +72,10 @@ export function register(program: Command): void {
       out.data({ url: server.url, database: ctx.handle.location })
       out.line(`Athar is serving ${ctx.handle.location} at ${server.url}  (Ctrl+C to stop)`)
       const handle = ctx.handle
+      const running = ctx
       await serveUntilSignal(async () => {
         await server.close()
+        await stopSearch(running)
         await handle.close()
       })
     })

@@ -24,6 +24,8 @@ export {
   CLOSE_SIMILARITY,
 } from './name-comparison.js'
 export type { NameComparison, NameComparisonOptions, NameMatchLevel } from './name-comparison.js'
+export { prepareName } from './prepared-name-comparison.js'
+export type { PreparedName } from './prepared-name-comparison.js'
 export { parseFullName } from './name-parser.js'
 export type { ParsedName } from './name-parser.js'
 export { splitNameUnits } from './name-tokenizer.js'

@@ -45,7 +45,8 @@ const CLOSE = 4
 const PARTIAL = 5
 const DIFFERENT = 6
 
-interface UnitInfo {
+/** One analysed unit of a name (opaque outside the name engine). */
+export interface UnitInfo {
   readonly norm: string
   readonly arabic: boolean
   readonly key: string
@@ -93,31 +94,43 @@ function splitCompoundHead(norm: string, arabic: boolean): { head: string; rest:
 /**
  * Analyses of recent name strings. compareNames is called once per distinct value pair, so
  * each distinct value recurs across many pairs; caching its analysis is the main speed-up.
- * Bounded: cleared when full (deterministic results either way).
+ * Units are cached on their own as well: a name seen for the first time is mostly made of
+ * units seen before (the search re-rank meets a new first + family string per record, but
+ * the same few thousand given and family names). Bounded: cleared when full (deterministic
+ * results either way: an analysis depends on its text only).
  */
 const cache = new Map<string, readonly UnitInfo[]>()
+const unitCache = new Map<string, UnitInfo>()
 const CACHE_LIMIT = 200_000
 
+/** The analysis of one unit: a function of its canonical form and script. */
+function analyseUnit(norm: string, arabic: boolean): UnitInfo {
+  const hit = unitCache.get(norm)
+  if (hit !== undefined && hit.arabic === arabic) return hit
+  const { head, rest } = splitCompoundHead(norm, arabic)
+  const key = unitKey(norm, arabic)
+  const info: UnitInfo = {
+    norm,
+    arabic,
+    key,
+    altKeys: alternativeUnitKeys(norm, arabic),
+    keyNoU: key.includes('u') ? key.replace(/u/g, '') : key,
+    loose: looseUnitKey(key),
+    ocr: unitOcrKey(norm, arabic),
+    groups: variantGroupsOfUnit(norm),
+    head,
+    tailKey: head === '' ? '' : unitKey(rest, arabic),
+  }
+  if (unitCache.size >= CACHE_LIMIT) unitCache.clear()
+  unitCache.set(norm, info)
+  return info
+}
+
 /** The units of a name with their keys and variant groups (cached). */
-function analyseName(text: string): readonly UnitInfo[] {
+export function analyseName(text: string): readonly UnitInfo[] {
   const hit = cache.get(text)
   if (hit !== undefined) return hit
-  const units = splitNameUnits(text).map((u): UnitInfo => {
-    const { head, rest } = splitCompoundHead(u.norm, u.arabic)
-    const key = unitKey(u.norm, u.arabic)
-    return {
-      norm: u.norm,
-      arabic: u.arabic,
-      key,
-      altKeys: alternativeUnitKeys(u.norm, u.arabic),
-      keyNoU: key.includes('u') ? key.replace(/u/g, '') : key,
-      loose: looseUnitKey(key),
-      ocr: unitOcrKey(u.norm, u.arabic),
-      groups: variantGroupsOfUnit(u.norm),
-      head,
-      tailKey: head === '' ? '' : unitKey(rest, u.arabic),
-    }
-  })
+  const units = splitNameUnits(text).map((u) => analyseUnit(u.norm, u.arabic))
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(text, units)
   return units
@@ -258,9 +271,15 @@ export function compareNamesWithOptions(
   b: string,
   options: NameComparisonOptions,
 ): NameComparison {
-  const useVariants = options.useVariantTable
-  const ua = analyseName(a)
-  const ub = analyseName(b)
+  return compareAnalysed(analyseName(a), analyseName(b), options.useVariantTable)
+}
+
+/** compareNamesWithOptions over analysed names (a prepared name analyses its side once). */
+export function compareAnalysed(
+  ua: readonly UnitInfo[],
+  ub: readonly UnitInfo[],
+  useVariants: boolean,
+): NameComparison {
   if (ua.length === 0 || ub.length === 0) return toComparison(DIFFERENT, 0)
   if (ua.length === 1 && ub.length === 1) {
     const rank = compareUnits(ua[0]!, ub[0]!, useVariants)

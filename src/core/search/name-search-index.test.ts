@@ -349,12 +349,22 @@ const FAMILIES = [
   'الإدلبي',
 ]
 
+/** Record ids in no particular order of addition. */
+function scatteredId(i: number, count: number): string {
+  return `p-${((i * 7919) % count).toString(36)}`
+}
+
+/** Record ids in increasing order of addition (the server builds from the database in id order). */
+function orderedId(i: number): string {
+  return `p-${String(i).padStart(6, '0')}`
+}
+
 /**
  * A population skewed like Syrian names (synthetic): a few very common given names, family
  * names from common to rare, both scripts, full_name-only records, many exact ties — and
  * record ids in no particular order, so ties are broken by id, not by order of addition.
  */
-function buildPopulation(count: number): NameSearchIndex {
+function buildPopulation(count: number, idOf = scatteredId): NameSearchIndex {
   const random = seeded(7)
   const pick = <T>(list: readonly T[]): T => {
     // Squared uniform: the first entries are far more frequent (محمد, أحمد).
@@ -364,7 +374,7 @@ function buildPopulation(count: number): NameSearchIndex {
   const families = FAMILIES
   const index = new NameSearchIndex()
   for (let i = 0; i < count; i++) {
-    const id = `p-${((i * 7919) % count).toString(36)}`
+    const id = idOf(i, count)
     const first = pick(given)
     const father = pick(given)
     const family = pick(families)
@@ -485,5 +495,108 @@ void describe('NameSearchIndex top-k pruning', () => {
       )
     }
     assert.ok(idsOf(local, 'سامر الزيتوني').includes('p-new'))
+  })
+})
+
+void describe('NameSearchIndex massive ties, records added in id order', () => {
+  const build = (): NameSearchIndex => {
+    const index = buildPopulation(6000, orderedId)
+    // Thousands of one name: its top 50 is a tie broken by record id.
+    for (let i = 0; i < 1500; i++) {
+      index.add(
+        buildRecord(`q-${String(i).padStart(5, '0')}`, {
+          first_name: 'محمد',
+          family_name: 'المحمد',
+        }),
+      )
+    }
+    // Then records out of id order (added after the database was read): they come after the
+    // sorted part and are always looked at.
+    for (let i = 0; i < 30; i++) {
+      index.add(buildRecord(`a-${i}`, { first_name: 'محمد', family_name: 'المحمد' }))
+      index.add(buildRecord(`z-${i}`, { first_name: 'Mohammad', family_name: 'Al-Mohammad' }))
+    }
+    return index
+  }
+  const index = build()
+  const queries = [
+    'محمد المحمد',
+    'Mohammad Al-Mohammad',
+    'المحمد',
+    'محمد أحمد',
+    'علي المحمد',
+    'محم المح',
+  ]
+  const settings: SearchOptions[] = [
+    {},
+    { limit: 1 },
+    { limit: 40 },
+    { limit: 3, rerankDepth: 5 },
+    { limit: 10, filters: { sex: 'M' } },
+    { limit: 10, minScore: 0 },
+  ]
+
+  void it('returns exactly what scoring every candidate returns', () => {
+    for (const q of queries) {
+      for (const options of settings) {
+        const pruned = index.search(q, options)
+        const exhaustive = index.search(q, { ...options, pruning: false })
+        assert.deepEqual(
+          pruned.rejected ? pruned : pruned.hits,
+          exhaustive.rejected ? exhaustive : exhaustive.hits,
+          `${q} ${JSON.stringify(options)}`,
+        )
+      }
+    }
+  })
+
+  void it('stops at the ties that cannot win on record id', () => {
+    const pruned = index.search('محمد المحمد')
+    const exhaustive = index.search('محمد المحمد', { pruning: false })
+    assert.ok(!pruned.rejected && !exhaustive.rejected)
+    // The ids that sort first: the a-… records added late, then the q-… block in order.
+    assert.ok(pruned.hits.slice(0, 10).every((h) => h.recordId.startsWith('a-')))
+    assert.ok(
+      pruned.candidates * 5 < exhaustive.candidates,
+      `${pruned.candidates} scored vs ${exhaustive.candidates}`,
+    )
+  })
+
+  void it('stays exact after removals inside the sorted part', () => {
+    const local = build()
+    for (let i = 0; i < 1500; i += 2) local.remove(`q-${String(i).padStart(5, '0')}`)
+    for (let i = 0; i < 30; i += 3) local.remove(`a-${i}`)
+    for (const q of queries) {
+      const pruned = local.search(q, { limit: 40 })
+      const exhaustive = local.search(q, { limit: 40, pruning: false })
+      assert.deepEqual(
+        pruned.rejected ? pruned : pruned.hits,
+        exhaustive.rejected ? exhaustive : exhaustive.hits,
+        q,
+      )
+    }
+  })
+
+  void it('keeps the tied records of another posting list that sort before the worst kept', () => {
+    // Two spellings at the same level for the query (variants of Mohammad), interleaved in
+    // id order: the ties of the second list walked must still win on id.
+    const local = new NameSearchIndex()
+    for (let i = 0; i < 400; i++) {
+      local.add(
+        buildRecord(`v-${String(i).padStart(4, '0')}`, {
+          first_name: i % 2 === 0 ? 'Mohammed' : 'Muhammad',
+          family_name: 'Qabbani',
+        }),
+      )
+    }
+    for (const options of [{ limit: 50 }, { limit: 7, rerankDepth: 7 }, { limit: 1 }]) {
+      const pruned = local.search('Mohammad Qabbani', options)
+      const exhaustive = local.search('Mohammad Qabbani', { ...options, pruning: false })
+      assert.deepEqual(
+        pruned.rejected ? pruned : pruned.hits,
+        exhaustive.rejected ? exhaustive : exhaustive.hits,
+        JSON.stringify(options),
+      )
+    }
   })
 })

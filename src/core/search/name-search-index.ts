@@ -14,15 +14,9 @@
  * Keys live over the vocabulary, not per record, so a million records cost one posting per
  * distinct token of a record plus a few bytes of columns.
  */
-import {
-  compareNames,
-  crossScriptKey,
-  nameTokens,
-  ocrKey,
-  parseFullName,
-  variantGroup,
-} from '../names/index.js'
-import type { NameMatchLevel } from '../names/index.js'
+import { crossScriptKey, nameTokens, ocrKey, parseFullName, variantGroup } from '../names/index.js'
+import type { NameMatchLevel, PreparedName } from '../names/index.js'
+import { prepareName } from '../names/index.js'
 import { findPlaceById, isWithin, resolvePlace } from '../places/index.js'
 import type { PersonRecordFields } from '../records/record-fields.js'
 import { clampSearchLimit, parseSearchQuery } from './search-query.js'
@@ -175,6 +169,10 @@ function placeKeyOf(text: string): string {
 export class NameSearchIndex {
   // ---- records (internal id = position) ----
   private recordIds: string[] = []
+  // Records [0, sortedPrefix) were added in increasing record id order (the server builds its
+  // index from the database in id order): among them position order is tie order, which lets
+  // retrieval skip the ties that could not displace the records already kept (retrieveTop).
+  private sortedPrefix = 0
   private internalIdByRecordId = new Map<string, number>()
   private live = new Uint8Array(1024)
   private sex = new Uint8Array(1024) // 0 unknown, 1 M, 2 F
@@ -262,6 +260,12 @@ export class NameSearchIndex {
     this.seenBits = ensureCapacity(this.seenBits, (cap >>> 5) + 1, Uint32Array)
     this.sideBits = ensureCapacity(this.sideBits, (cap >>> 5) + 1, Uint32Array)
 
+    if (
+      this.sortedPrefix === id &&
+      (id === 0 || (this.recordIds[id - 1] ?? '') < record.record_id)
+    ) {
+      this.sortedPrefix = id + 1
+    }
     this.recordIds.push(record.record_id)
     this.internalIdByRecordId.set(record.record_id, id)
     this.live[id] = 1
@@ -443,7 +447,7 @@ export class NameSearchIndex {
 
     // 4. Re-rank the retrieved few with the name engine, then cut to the limit.
     const hits: SearchHit[] = []
-    const queryText = q.join(' ')
+    const query = prepareName(q.join(' '))
     const compareCache = new Map<string, number>()
     // A record further than RERANK_REACH below the limit-th best cannot be returned: it is
     // not worth a name comparison.
@@ -454,8 +458,7 @@ export class NameSearchIndex {
       const reasons: (SearchMatchReason | undefined)[] = []
       const base = this.scoreRecord(r, plan, scratch, reasons)
       const refined =
-        (1 - RERANK_WEIGHT) * base +
-        RERANK_WEIGHT * this.compareWithRecord(queryText, r, compareCache)
+        (1 - RERANK_WEIGHT) * base + RERANK_WEIGHT * this.compareWithRecord(query, r, compareCache)
       const score = Math.round(refined * 1e6) / 1e6
       if (score < minScore) continue
       const matched = reasons.filter((m): m is SearchMatchReason => m !== undefined)
@@ -776,20 +779,22 @@ export class NameSearchIndex {
       const sb = sources[b]
       if (sa !== undefined && sb !== undefined) {
         this.markPostings(sa.vocab)
-        this.walkPostings(sb.vocab, true, plan, filter, top, scratch, walk)
+        this.walkPostings(sb.vocab, true, unseenBound(), plan, filter, top, scratch, walk)
         // A record in one list only misses the other token (bar its non-feeding matches).
         const rest = unseenBound() - remaining(a) - remaining(b)
         const outA = plan.outsideGain[a] ?? 0
         const outB = plan.outsideGain[b] ?? 0
         for (let i = 0; i < sa.vocab.length; i++) {
           const gain = (sa.quality[i] ?? 0) * (plan.weights[a] ?? 0)
-          if (beaten(rest + Math.max(gain, outA) + outB)) break
-          this.walkPostings([sa.vocab[i] ?? 0], false, plan, filter, top, scratch, walk)
+          const bound = rest + Math.max(gain, outA) + outB
+          if (beaten(bound)) break
+          this.walkPostings([sa.vocab[i] ?? 0], false, bound, plan, filter, top, scratch, walk)
         }
         for (let i = 0; i < sb.vocab.length; i++) {
           const gain = (sb.quality[i] ?? 0) * (plan.weights[b] ?? 0)
-          if (beaten(rest + outA + Math.max(gain, outB))) break
-          this.walkPostings([sb.vocab[i] ?? 0], false, plan, filter, top, scratch, walk)
+          const bound = rest + outA + Math.max(gain, outB)
+          if (beaten(bound)) break
+          this.walkPostings([sb.vocab[i] ?? 0], false, bound, plan, filter, top, scratch, walk)
         }
         cursor[a] = sa.vocab.length
         cursor[b] = sb.vocab.length
@@ -800,9 +805,10 @@ export class NameSearchIndex {
       const j = order[next] ?? 0
       const lists = sources[j]?.vocab ?? []
       for (; (cursor[j] ?? 0) < lists.length; cursor[j] = (cursor[j] ?? 0) + 1) {
-        if (beaten(unseenBound()) || walk.scored >= walk.cap) return walk.scored
+        const bound = unseenBound()
+        if (beaten(bound) || walk.scored >= walk.cap) return walk.scored
         const v = lists[cursor[j] ?? 0] ?? 0
-        this.walkPostings([v], false, plan, filter, top, scratch, walk)
+        this.walkPostings([v], false, bound, plan, filter, top, scratch, walk)
       }
     }
     return walk.scored
@@ -818,7 +824,7 @@ export class NameSearchIndex {
   ): number {
     const walk: WalkState = { scored: 0, cap: Number.POSITIVE_INFINITY }
     for (const source of sources) {
-      this.walkPostings(source.vocab, false, plan, filter, top, scratch, walk)
+      this.walkPostings(source.vocab, false, Infinity, plan, filter, top, scratch, walk)
     }
     return walk.scored
   }
@@ -840,10 +846,17 @@ export class NameSearchIndex {
   /**
    * Score the records of these posting lists not met yet in this search and offer them to
    * the heap. With `sideOnly`, only records whose side bit is set (the intersection).
+   * `bound` is the most any record of these lists not met yet can score. Once the heap's
+   * threshold passes it, the rest of the lists cannot matter and the walk returns. Once the
+   * threshold only equals it, a record still unseen can enter the heap only by a tie won on
+   * record id, i.e. with an id below the worst kept record's: in the sorted prefix, where
+   * position order is id order, the walk skips the positions past that id (massive ties
+   * such as محمد المحمد, thousands of records on one score, end there).
    */
   private walkPostings(
     lists: number[],
     sideOnly: boolean,
+    bound: number,
     plan: QueryPlan,
     filter: CompiledFilter | null,
     top: TopK,
@@ -853,12 +866,20 @@ export class NameSearchIndex {
     const seen = this.seenBits
     const side = this.sideBits
     const live = this.live
+    const sorted = this.sortedPrefix
+    // Positions in [cut, sorted) cannot enter the heap (only ties can, and they lose on id).
+    let cut = this.tieCut(top, bound)
     for (const v of lists) {
       const list = this.postings[v]
       const len = this.postingLength[v] ?? 0
       if (list === undefined) continue
       for (let p = 0; p < len; p++) {
         const r = list[p] ?? 0
+        if (r >= cut && r < sorted) {
+          // Postings are in position order: go on from the first one past the sorted prefix.
+          p = firstAtLeast(list, p, len, sorted) - 1
+          continue
+        }
         const word = r >>> 5
         const bit = 1 << (r & 31)
         if (sideOnly && ((side[word] ?? 0) & bit) === 0) continue
@@ -868,9 +889,36 @@ export class NameSearchIndex {
         if (live[r] !== 1 || (filter !== null && !this.passes(r, filter))) continue
         if (walk.scored >= walk.cap) return
         walk.scored++
-        top.offer(r, this.scoreOne(r, plan, scratch))
+        if (top.offer(r, this.scoreOne(r, plan, scratch))) {
+          if (bound + BOUND_EPSILON < top.threshold()) return
+          cut = this.tieCut(top, bound)
+        }
       }
     }
+  }
+
+  /**
+   * The first position from which no record of the sorted prefix can enter the heap, given
+   * that none unseen scores above `bound`: the heap is full, its worst kept record decides
+   * the threshold and scores at least `bound`, so an unseen record needs a tie on that score
+   * and a lower record id. Past the sorted prefix (no cut) otherwise.
+   */
+  private tieCut(top: TopK, bound: number): number {
+    const worst = top.worstKept()
+    if (worst === undefined || bound > worst.score + BOUND_EPSILON) return this.sortedPrefix
+    if (top.limitScore - RERANK_REACH > worst.score) return this.sortedPrefix
+    if (worst.record < this.sortedPrefix) return worst.record
+    // The worst kept came later: the prefix records with a lower id come before the first
+    // prefix id at or above its id.
+    const id = this.recordIds[worst.record] ?? ''
+    let lo = 0
+    let hi = this.sortedPrefix
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((this.recordIds[mid] ?? '') < id) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
 
   /**
@@ -1038,7 +1086,7 @@ export class NameSearchIndex {
   }
 
   /** Best name-engine similarity of the query with the record's name in common shapes. */
-  private compareWithRecord(queryText: string, r: number, cache: Map<string, number>): number {
+  private compareWithRecord(query: PreparedName, r: number, cache: Map<string, number>): number {
     const start = this.tokenStart[r] ?? 0
     const end = this.tokenStart[r + 1] ?? 0
     const byPart: string[][] = [[], [], [], [], [], [], []]
@@ -1056,7 +1104,7 @@ export class NameSearchIndex {
       // Common names repeat among candidates: compare each distinct shape once per query.
       let value = cache.get(shape)
       if (value === undefined) {
-        const c = compareNames(queryText, shape)
+        const c = query.compare(shape)
         value = (NAME_COMPARE_QUALITY[c.level] + c.similarity) / 2
         cache.set(shape, value)
       }
@@ -1108,6 +1156,18 @@ interface QueryPlan {
 interface WalkState {
   scored: number
   cap: number
+}
+
+/** The first index in [from, to) of an ascending list whose value is at least `value`. */
+function firstAtLeast(list: Int32Array, from: number, to: number, value: number): number {
+  let lo = from
+  let hi = to
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((list[mid] ?? 0) < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** 1 for a first name, 2 for a family name, 0 otherwise (see ROLE_BONUS). */
@@ -1237,19 +1297,27 @@ class TopK {
     return Math.max(kept, this.limitScore - RERANK_REACH)
   }
 
-  offer(r: number, s: number): void {
+  /** Offer a record; true when it was kept (the heap changed). */
+  offer(r: number, s: number): boolean {
     this.offerFloor(s)
     if (this.count < this.k) {
       this.rec[this.count] = r
       this.score[this.count] = s
       this.siftUp(this.count++)
-      return
+      return true
     }
     const worst = this.score[0] ?? 0
-    if (s < worst || (s === worst && !this.before(r, this.rec[0] ?? 0))) return
+    if (s < worst || (s === worst && !this.before(r, this.rec[0] ?? 0))) return false
     this.rec[0] = r
     this.score[0] = s
     this.siftDown(0)
+    return true
+  }
+
+  /** The worst of the k kept (the next to go), once k are kept. */
+  worstKept(): { record: number; score: number } | undefined {
+    if (!this.full) return undefined
+    return { record: this.rec[0] ?? 0, score: this.score[0] ?? 0 }
   }
 
   /** The records kept with their scores, best first. */
