@@ -110,6 +110,17 @@ export async function countRecords(db: Db, organisationId?: string): Promise<num
 }
 
 /** All records in a stable order, a page at a time (for exports and index builds). */
+/** Records stored or changed at or after `since` (ISO time), oldest change first. */
+export async function listRecordsUpdatedSince(db: Db, since: string): Promise<PersonRecordRow[]> {
+  return db
+    .selectFrom('person_record')
+    .selectAll()
+    .where('updated_at', '>=', since)
+    .orderBy('updated_at')
+    .orderBy('id')
+    .execute()
+}
+
 export async function* streamRecords(
   db: Db,
   filter: { organisationIds?: readonly string[] } = {},

@@ -4,7 +4,7 @@ import { DIALECTS, openTestContext, type TestContext } from '../../test/support/
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import { buildTestApp, signIn } from '../../test/support/http.js'
 import { importRecords } from './record.service.js'
-import { searchRecords, stopSearch } from './search.service.js'
+import { searchRecords, stopSearch, syncSearchIndex } from './search.service.js'
 import type { Actor } from '../core/access/policy.js'
 
 const CSV = [
@@ -54,6 +54,35 @@ for (const dialect of DIALECTS) {
       })
       const items = await searchRecords(ctx, caseworker, { q: 'رامي الحوراني' })
       assert.equal(items[0]?.record.fields.record_id, 'b1')
+    })
+
+    it('another server process on the same database sees new records within seconds', async () => {
+      // A second process: its own context (own index, own import listeners), same database.
+      const other = { ...ctx }
+      const before = await searchRecords(other, caseworker, { q: 'Wael Al-Tadmuri' })
+      assert.ok(!before.some((i) => i.record.fields.record_id === 'p1'))
+      await importRecords(ctx, caseworker, {
+        bytes: Buffer.from('record_id,first_name,family_name\np1,Wael,Al-Tadmuri\n'),
+        fileName: 'p.csv',
+        sourceKind: 'ngo-list',
+      })
+      const found = (items: Awaited<ReturnType<typeof searchRecords>>) =>
+        items.some((i) => i.record.fields.record_id === 'p1')
+      assert.ok(found(await searchRecords(ctx, caseworker, { q: 'وائل التدمري' })), 'here at once')
+      // Within the interval the other process answers from its index as it is…
+      assert.ok(!found(await searchRecords(other, caseworker, { q: 'وائل التدمري' })))
+      // …after it, a search reads what changed in the background; the next one sees it.
+      ctx.advance(3000)
+      await searchRecords(other, caseworker, { q: 'وائل التدمري' })
+      await syncSearchIndex(other)
+      assert.ok(found(await searchRecords(other, caseworker, { q: 'وائل التدمري' })), 'there too')
+      // Read once: another catch-up adds nothing twice.
+      await syncSearchIndex(other)
+      const hits = (await searchRecords(other, caseworker, { q: 'وائل التدمري' })).filter(
+        (i) => i.record.fields.record_id === 'p1',
+      )
+      assert.equal(hits.length, 1)
+      await stopSearch(other)
     })
 
     it('applies filters', async () => {

@@ -17,7 +17,7 @@ import {
 import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
 import type { PersonRecordFields } from '../core/records/record-fields.js'
-import { streamRecords } from '../db/record.repository.js'
+import { listRecordsUpdatedSince, streamRecords } from '../db/record.repository.js'
 import { appendAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
@@ -39,6 +39,12 @@ interface SearchState {
   /** The index, in this thread or in search threads (config.searchThreads). */
   index: SearchBackend
   access: Map<string, AccessInfo>
+  /** The newest `updated_at` read from the database (ISO text; '' before any record). */
+  syncedThrough: string
+  /** When (ms, ctx.clock) the database was last read for changes by other processes. */
+  syncedAt: number
+  /** The catch-up under way, if any. */
+  syncing: Promise<void> | undefined
 }
 
 const states = new WeakMap<ServiceContext, Promise<SearchState>>()
@@ -54,9 +60,12 @@ const BUILD_BATCH = 5000
 async function buildState(ctx: ServiceContext): Promise<SearchState> {
   const index = openSearchBackend(ctx.config.searchThreads ?? 0)
   const access = new Map<string, AccessInfo>()
+  const startedAt = ctx.clock().getTime()
+  let syncedThrough = ''
   try {
     let batch: PersonRecordFields[] = []
     for await (const row of streamRecords(ctx.handle.db)) {
+      if (row.updated_at > syncedThrough) syncedThrough = row.updated_at
       batch.push({ ...fieldsOf(row), record_id: row.id })
       access.set(row.id, {
         organisationId: row.organisation_id,
@@ -74,7 +83,65 @@ async function buildState(ctx: ServiceContext): Promise<SearchState> {
     await index.close()
     throw error
   }
-  return { index, access }
+  return { index, access, syncedThrough, syncedAt: startedAt, syncing: undefined }
+}
+
+/** How often a search looks for records other processes stored or changed. */
+const SYNC_INTERVAL_MS = 2000
+/**
+ * How far back a catch-up reads before the newest change it has seen, while that change is
+ * recent: another process's transaction may commit after a later one (its rows carry the
+ * earlier time), and clocks of two machines differ a little.
+ */
+const SYNC_OVERLAP_MS = 60_000
+
+/**
+ * Several `athar serve` processes can share one database; each holds its own index, which
+ * its own imports keep current. Records another process stored, and changes to who may see
+ * a record, are read from the database at most every SYNC_INTERVAL_MS, in the background of
+ * a search (the search answers from the index as it is; the next one sees them).
+ */
+function catchUpInBackground(ctx: ServiceContext, state: SearchState): void {
+  const now = ctx.clock().getTime()
+  if (state.syncing !== undefined || now - state.syncedAt < SYNC_INTERVAL_MS) return
+  state.syncedAt = now
+  state.syncing = catchUp(ctx, state, now)
+    .catch(() => undefined) // a failed read is retried at the next interval
+    .finally(() => {
+      state.syncing = undefined
+    })
+}
+
+async function catchUp(ctx: ServiceContext, state: SearchState, now: number): Promise<void> {
+  const newest = state.syncedThrough === '' ? 0 : Date.parse(state.syncedThrough)
+  // Past the overlap, only what is newer than the newest change seen can still appear.
+  const since =
+    now - newest < SYNC_OVERLAP_MS
+      ? new Date(Math.max(0, newest - SYNC_OVERLAP_MS)).toISOString()
+      : state.syncedThrough
+  for (const row of await listRecordsUpdatedSince(ctx.handle.db, since)) {
+    addToState(state, {
+      id: row.id,
+      fields: { ...fieldsOf(row), record_id: row.id },
+      info: {
+        organisationId: row.organisation_id,
+        sensitivity: toSensitivity(row.sensitivity),
+        sharedWith: JSON.parse(row.shared_with) as string[],
+      },
+    })
+    if (row.updated_at > state.syncedThrough) state.syncedThrough = row.updated_at
+  }
+}
+
+/**
+ * Catch the index up with the database now (what a search does in the background every
+ * couple of seconds); for tests and tools that need the answer to include every stored record.
+ */
+export async function syncSearchIndex(ctx: ServiceContext): Promise<void> {
+  const state = await searchState(ctx)
+  await state.syncing
+  state.syncedAt = ctx.clock().getTime()
+  await catchUp(ctx, state, state.syncedAt)
 }
 
 /** The process's search index, built on first use and kept current by imports. */
@@ -148,6 +215,7 @@ export async function searchRecords(
 ): Promise<SearchResultItem[]> {
   await authorize(ctx, actor, 'record.search')
   const state = await searchState(ctx)
+  catchUpInBackground(ctx, state)
   const limit = clampSearchLimit(request.limit)
   const mayRead = (hit: SearchHit): boolean => {
     const info = state.access.get(hit.recordId)
