@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { DIALECTS, openTestContext, type TestContext } from '../../test/support/test-database.js'
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import { buildTestApp, signIn } from '../../test/support/http.js'
-import { importRecords } from './record.service.js'
+import { correctRecord, importRecords } from './record.service.js'
 import { searchRecords, stopSearch, syncSearchIndex } from './search.service.js'
 import type { Actor } from '../core/access/policy.js'
 
@@ -83,6 +83,36 @@ for (const dialect of DIALECTS) {
       )
       assert.equal(hits.length, 1)
       await stopSearch(other)
+    })
+
+    it('a corrected name replaces the old one in the index', async () => {
+      const hit = (await searchRecords(ctx, caseworker, { q: 'سامر الحمصي' })).find(
+        (i) => i.record.fields.record_id === 'a2',
+      )
+      assert.ok(hit)
+      // A register misread: the given name was Samir, not Samer.
+      ctx.advance(1000)
+      await correctRecord(
+        ctx,
+        caseworker,
+        hit.record.id,
+        { first_name: 'سمير' },
+        'register re-read',
+      )
+      ctx.advance(3000)
+      await syncSearchIndex(ctx)
+      const now = await searchRecords(ctx, caseworker, { q: 'سمير علي الحمصي' })
+      assert.equal(now[0]?.record.id, hit.record.id)
+      assert.equal(now[0]?.record.fields.first_name, 'سمير')
+      // One entry per record: the old names are gone, not kept beside the new ones.
+      assert.equal(now.filter((i) => i.record.id === hit.record.id).length, 1)
+      const old = await searchRecords(ctx, caseworker, { q: 'سامر علي الحمصي' })
+      const oldHit = old.find((i) => i.record.id === hit.record.id)
+      assert.ok(
+        oldHit === undefined ||
+          !oldHit.matched.some((m) => m.part === 'first_name' && m.token === 'سامر'),
+        'the old given name no longer matches exactly',
+      )
     })
 
     it('applies filters', async () => {

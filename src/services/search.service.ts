@@ -35,10 +35,16 @@ interface AccessInfo {
   sharedWith: string[]
 }
 
+/** What the index holds of a record: who may see it, and which version of it was indexed. */
+interface IndexedRecord extends AccessInfo {
+  /** The record's version when read from the database; undefined when announced by an import. */
+  version?: number | undefined
+}
+
 interface SearchState {
   /** The index, in this thread or in search threads (config.searchThreads). */
   index: SearchBackend
-  access: Map<string, AccessInfo>
+  access: Map<string, IndexedRecord>
   /** The newest `updated_at` read from the database (ISO text; '' before any record). */
   syncedThrough: string
   /** When (ms, ctx.clock) the database was last read for changes by other processes. */
@@ -59,7 +65,7 @@ const BUILD_BATCH = 5000
 
 async function buildState(ctx: ServiceContext): Promise<SearchState> {
   const index = openSearchBackend(ctx.config.searchThreads ?? 0)
-  const access = new Map<string, AccessInfo>()
+  const access = new Map<string, IndexedRecord>()
   const startedAt = ctx.clock().getTime()
   let syncedThrough = ''
   try {
@@ -71,6 +77,7 @@ async function buildState(ctx: ServiceContext): Promise<SearchState> {
         organisationId: row.organisation_id,
         sensitivity: toSensitivity(row.sensitivity),
         sharedWith: JSON.parse(row.shared_with) as string[],
+        version: row.version,
       })
       if (batch.length >= BUILD_BATCH) {
         index.add(batch)
@@ -127,6 +134,7 @@ async function catchUp(ctx: ServiceContext, state: SearchState, now: number): Pr
         organisationId: row.organisation_id,
         sensitivity: toSensitivity(row.sensitivity),
         sharedWith: JSON.parse(row.shared_with) as string[],
+        version: row.version,
       },
     })
     if (row.updated_at > state.syncedThrough) state.syncedThrough = row.updated_at
@@ -178,12 +186,19 @@ export function searchState(ctx: ServiceContext): Promise<SearchState> {
 
 function addToState(
   state: SearchState,
-  item: { id: string; fields: PersonRecordFields; info: AccessInfo },
+  item: { id: string; fields: PersonRecordFields; info: IndexedRecord },
 ): void {
   // The access map holds every record indexed: one imported while the index was being
-  // built is in it already.
-  if (!state.access.has(item.id)) state.index.add([item.fields])
-  state.access.set(item.id, item.info)
+  // built is in it already. A corrected record (a newer version read from the database)
+  // replaces its old names in the index.
+  const known = state.access.get(item.id)
+  const corrected =
+    known !== undefined &&
+    item.info.version !== undefined &&
+    known.version !== undefined &&
+    item.info.version > known.version
+  if (known === undefined || corrected) state.index.add([item.fields])
+  state.access.set(item.id, { ...item.info, version: item.info.version ?? known?.version })
 }
 
 export interface SearchRequest {
