@@ -177,7 +177,10 @@ for (const dialect of DIALECTS) {
         healthUrgency: 'urgent',
         facilityText: 'Gate 2, synthetic facility',
       })
-      // The engine proposes the pair (as a run or the incremental linker stores it).
+      // The engine proposes the pair (as a run or the incremental linker stores it). The
+      // stand-in run has no model: background linking of the records just stored must be
+      // done before it exists, or it would try to score with it (seen once in CI).
+      await whenLinkageIdle(ctx)
       const runId = randomUUID()
       const at = ctx.clock().toISOString()
       await ctx.handle.db
@@ -292,6 +295,8 @@ for (const dialect of DIALECTS) {
         ).recordId
       const intakeId = await named('Samer', 'Al-Najjar')
       const [otherA, otherB] = [await named('مازن', 'الخطيب'), await named('Mazen', 'Khatib')]
+      // As above: no background linking may meet the model-less stand-in run.
+      await whenLinkageIdle(ctx)
       const runId = randomUUID()
       const at = ctx.clock().toISOString()
       const org = team.caseworker.organisationId
