@@ -4,7 +4,7 @@ import { DIALECTS, openTestContext, type TestContext } from '../../test/support/
 import { buildOrganisation, buildUser } from '../../test/support/factories.js'
 import { buildTestApp, signIn } from '../../test/support/http.js'
 import { correctRecord, importRecords } from './record.service.js'
-import { searchRecords, stopSearch, syncSearchIndex } from './search.service.js'
+import { searchRecords, searchState, stopSearch, syncSearchIndex } from './search.service.js'
 import type { Actor } from '../core/access/policy.js'
 
 const CSV = [
@@ -238,6 +238,20 @@ for (const dialect of DIALECTS) {
         'a1',
       )
       await stopSearch(inThread)
+    })
+
+    it('a search thread that died is replaced: one search fails, the next builds anew', async () => {
+      const own = { ...ctx, config: { ...ctx.config, searchThreads: 1 } }
+      assert.equal(
+        (await searchRecords(own, actor, { q: 'سامر الحمصي' }))[0]?.record.fields.record_id,
+        'a2',
+      )
+      // The thread goes away under the server (a crash, an out-of-memory kill).
+      await (await searchState(own)).index.close()
+      await assert.rejects(searchRecords(own, actor, { q: 'سامر الحمصي' }))
+      const again = await searchRecords(own, actor, { q: 'سامر الحمصي' })
+      assert.equal(again[0]?.record.fields.record_id, 'a2')
+      await stopSearch(own)
     })
 
     it('finds records imported after the threads were built', async () => {

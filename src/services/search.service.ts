@@ -222,6 +222,28 @@ function queryFingerprint(ctx: ServiceContext, q: string): string {
     .slice(0, 32)
 }
 
+/**
+ * Ask the index; if it fails (a search thread died), forget this state so that the next
+ * search builds a new index from the database instead of failing for good.
+ */
+async function searchOrForget(
+  ctx: ServiceContext,
+  state: SearchState,
+  q: string,
+  options: Parameters<SearchBackend['search']>[1],
+): ReturnType<SearchBackend['search']> {
+  try {
+    return await state.index.search(q, options)
+  } catch (error) {
+    const current = states.get(ctx)
+    if (current !== undefined && (await current.catch(() => undefined)) === state) {
+      states.delete(ctx)
+      void state.index.close().catch(() => undefined)
+    }
+    throw error
+  }
+}
+
 /** Search the records the actor may see. Refused queries throw `query_rejected`. */
 export async function searchRecords(
   ctx: ServiceContext,
@@ -244,7 +266,10 @@ export async function searchRecords(
   // may not see are dropped after ranking, so when some were dropped and the index had more
   // to give, ask again for four times as many (up to MAX_SEARCH_LIMIT).
   let wanted = limit
-  let outcome = await state.index.search(request.q, { limit: wanted, filters: request.filters })
+  let outcome = await searchOrForget(ctx, state, request.q, {
+    limit: wanted,
+    filters: request.filters,
+  })
   let visible: SearchHit[] = []
   while (!outcome.rejected) {
     visible = outcome.hits.filter(mayRead).slice(0, limit)
@@ -252,7 +277,10 @@ export async function searchRecords(
       break
     }
     wanted = Math.min(MAX_SEARCH_LIMIT, wanted * 4)
-    outcome = await state.index.search(request.q, { limit: wanted, filters: request.filters })
+    outcome = await searchOrForget(ctx, state, request.q, {
+      limit: wanted,
+      filters: request.filters,
+    })
   }
   const fingerprint = queryFingerprint(ctx, request.q)
   if (outcome.rejected) {
