@@ -24,6 +24,15 @@ export const problemSchema = {
   },
 } as const
 
+/** What a route may answer besides its result: bad input, no session, refused, not found, conflict. */
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+} as const
+
 export const sessionUserSchema = {
   type: 'object',
   properties: {

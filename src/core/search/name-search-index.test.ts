@@ -426,17 +426,7 @@ void describe('NameSearchIndex top-k pruning', () => {
   ]
 
   void it('returns exactly what scoring every candidate returns, ties included', () => {
-    for (const q of queries) {
-      for (const options of settings) {
-        const pruned = index.search(q, options)
-        const exhaustive = index.search(q, { ...options, pruning: false })
-        assert.deepEqual(
-          pruned.rejected ? pruned : pruned.hits,
-          exhaustive.rejected ? exhaustive : exhaustive.hits,
-          `${q} ${JSON.stringify(options)}`,
-        )
-      }
-    }
+    assertPrunedIsExhaustive(index, queries, settings)
   })
 
   void it('stays exact on random queries with tight bounds (small k, re-rank reach)', () => {
@@ -537,17 +527,7 @@ void describe('NameSearchIndex massive ties, records added in id order', () => {
   ]
 
   void it('returns exactly what scoring every candidate returns', () => {
-    for (const q of queries) {
-      for (const options of settings) {
-        const pruned = index.search(q, options)
-        const exhaustive = index.search(q, { ...options, pruning: false })
-        assert.deepEqual(
-          pruned.rejected ? pruned : pruned.hits,
-          exhaustive.rejected ? exhaustive : exhaustive.hits,
-          `${q} ${JSON.stringify(options)}`,
-        )
-      }
-    }
+    assertPrunedIsExhaustive(index, queries, settings)
   })
 
   void it('stops at the ties that cannot win on record id', () => {
@@ -600,3 +580,22 @@ void describe('NameSearchIndex massive ties, records added in id order', () => {
     }
   })
 })
+
+/** Pruned retrieval answers exactly as scoring every candidate does, for each query and setting. */
+function assertPrunedIsExhaustive(
+  index: NameSearchIndex,
+  queries: readonly string[],
+  settings: readonly SearchOptions[],
+): void {
+  for (const q of queries) {
+    for (const options of settings) {
+      const pruned = index.search(q, options)
+      const exhaustive = index.search(q, { ...options, pruning: false })
+      assert.deepEqual(
+        pruned.rejected ? pruned : pruned.hits,
+        exhaustive.rejected ? exhaustive : exhaustive.hits,
+        `${q} ${JSON.stringify(options)}`,
+      )
+    }
+  }
+}

@@ -16,7 +16,7 @@ import type { ServiceContext } from '../../services/context.js'
 import { CASE_STATUSES, type CaseStatus } from '../../core/cases/case-status.js'
 import { CONSENT_PURPOSES, FORM_NAME_FIELDS, SHAREABLE_PARTS } from '../../core/cases/case-forms.js'
 import { requireActor } from '../session.plugin.js'
-import { problemSchema } from '../schemas.js'
+import { problemResponses } from '../schemas.js'
 
 const idParams = {
   type: 'object',
@@ -24,13 +24,7 @@ const idParams = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 100 } },
 } as const
 const str = (maxLength: number) => ({ type: 'string', maxLength }) as const
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-} as const
+const errors = problemResponses
 
 // Types only here: the service checks content and names each field in its problems.
 const reportBody = {

@@ -13,7 +13,7 @@ import {
 import type { ServiceContext } from '../../services/context.js'
 import type { ReviewVerdict } from '../../core/linkage/index.js'
 import { requireActor } from '../session.plugin.js'
-import { problemSchema } from '../schemas.js'
+import { problemResponses, problemSchema } from '../schemas.js'
 
 const recordId = { type: 'string', minLength: 1, maxLength: 100 } as const
 
@@ -26,14 +26,6 @@ const pairQuery = (extra: Record<string, unknown>) =>
     properties: { left: recordId, right: recordId, ...extra },
   }) as const
 
-/** What a route about one pair of records may answer besides its result. */
-const pairProblems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-} as const
 const probability = { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } as const
 const open = (properties: Record<string, unknown>) =>
   ({ type: 'object', additionalProperties: true, properties }) as const
@@ -213,7 +205,7 @@ export async function linkageRoutes(
         tags: ['linkage'],
         summary: "Why two records do or do not match: prior + each field's weight = total",
         querystring: pairQuery({}),
-        response: { 200: waterfallSchema, ...pairProblems },
+        response: { 200: waterfallSchema, ...problemResponses },
       },
       config: { access: 'authenticated' },
     },
@@ -229,7 +221,7 @@ export async function linkageRoutes(
         summary:
           'One pair of records as a review item (the newest model, its review status now): to look at a chosen pair again; blind=true hides every score',
         querystring: pairQuery({ blind: { type: 'boolean' } }),
-        response: { 200: { type: 'object', additionalProperties: true }, ...pairProblems },
+        response: { 200: { type: 'object', additionalProperties: true }, ...problemResponses },
       },
       config: { access: 'authenticated' },
     },
