@@ -10,7 +10,7 @@
  * records imported by another process (the CLI) are linked the next time the server
  * touches linkage. Without a run there is no model, and nothing happens.
  */
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { CandidatePairRow, Database, LinkageRunRow, PersonRecordRow } from '../db/database.js'
 import * as repo from '../db/linkage.repository.js'
@@ -381,3 +381,28 @@ export async function whenLinkageIdle(ctx: ServiceContext): Promise<void> {
 
 /** A fresh id for a decision or run. */
 export const newId = (): string => randomUUID()
+
+let lastMs = 0
+let sequence = 0
+
+/**
+ * A fresh id that sorts in the order ids were made (UUID version 7: milliseconds, then a
+ * counter within the millisecond, then random bits). Reviewer decisions are read "latest
+ * last" by their time and then their id: two decisions in one millisecond (or under a
+ * test's fixed clock) must still come back in the order they were made.
+ */
+export function newOrderedId(now: number = Date.now()): string {
+  if (now > lastMs) {
+    lastMs = now
+    sequence = 0
+  } else if (++sequence > 0xfff) {
+    // 4,096 ids in one millisecond: borrow the next one, order is what matters.
+    lastMs += 1
+    sequence = 0
+  }
+  const hex = lastMs.toString(16).padStart(12, '0')
+  const random = randomBytes(8)
+  random[0] = ((random[0] as number) & 0x3f) | 0x80 // variant 10
+  const tail = random.toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${sequence.toString(16).padStart(3, '0')}-${tail.slice(0, 4)}-${tail.slice(4, 16)}`
+}

@@ -383,6 +383,25 @@ for (const dialect of DIALECTS) {
       assert.equal(await personOf(a), await personOf(d))
     })
 
+    it('the latest verdict wins even when two decisions share a moment', async () => {
+      const decided = new Set(
+        (
+          await ctx.handle.db
+            .selectFrom('review_decision')
+            .select(['left_id', 'right_id'])
+            .execute()
+        ).flatMap((d) => [d.left_id, d.right_id]),
+      )
+      const [a, b] = [...idOfKey.values()].filter((id) => !decided.has(id)).slice(-2)
+      assert.ok(a && b)
+      // The test clock does not move: both decisions carry the same time.
+      await decidePair(ctx, reviewer, { left: a, right: b, verdict: 'not_same' })
+      const second = await decidePair(ctx, reviewer2, { left: a, right: b, verdict: 'same' })
+      assert.equal(second.status, 'confirmed_same')
+      const explained = await explainPair(ctx, reviewer, a, b)
+      assert.equal(explained.review, 'confirmed_same', 'read back in the order they were made')
+    })
+
     it('keeps person ids stable across re-runs', async () => {
       const before = await memberships()
       await runLinkage(ctx, coordinator, { reuseModel: true })

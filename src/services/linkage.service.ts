@@ -53,6 +53,7 @@ import {
   linkerState,
   modelOfRun,
   newId,
+  newOrderedId,
   scheduleCatchUp,
   serializeLinkage,
   toLinkageInput,
@@ -810,7 +811,8 @@ export async function decidePair(
     const stored = run ? await repo.findPair(ctx.handle.db, run.id, left.id, right.id) : undefined
     const at = ctx.clock().toISOString()
     const row: ReviewDecisionRow = {
-      id: newId(),
+      // Ordered: "the latest verdict" must not depend on a random id when times tie.
+      id: newOrderedId(),
       organisation_id: actor.organisationId,
       pair_key: key,
       left_id: left.id,
