@@ -70,6 +70,18 @@ for (const dialect of DIALECTS) {
           .orderBy('id', 'desc')
           .executeTakeFirstOrThrow()
       ).id
+    /** Imported records no reviewer decision touches yet. */
+    const undecidedRecords = async (): Promise<string[]> => {
+      const decided = new Set(
+        (
+          await ctx.handle.db
+            .selectFrom('review_decision')
+            .select(['left_id', 'right_id'])
+            .execute()
+        ).flatMap((d) => [d.left_id, d.right_id]),
+      )
+      return [...idOfKey.values()].filter((id) => !decided.has(id))
+    }
     const pairsOf = async (runId: string, band: string) =>
       ctx.handle.db
         .selectFrom('candidate_pair')
@@ -299,15 +311,7 @@ for (const dialect of DIALECTS) {
       await whenLinkageIdle(ctx)
       // Persons exist once a run has clustered (the tests above ran one).
       assert.ok(await latestRunId())
-      const decided = new Set(
-        (
-          await ctx.handle.db
-            .selectFrom('review_decision')
-            .select(['left_id', 'right_id'])
-            .execute()
-        ).flatMap((d) => [d.left_id, d.right_id]),
-      )
-      const [a, b, c, d, e] = [...idOfKey.values()].filter((id) => !decided.has(id)).slice(0, 5)
+      const [a, b, c, d, e] = (await undecidedRecords()).slice(0, 5)
       assert.ok(a && b && c && d && e)
       // Each decision a minute after the last: "the latest verdict" needs an order in time.
       const decide = (actor: Actor, left: string, right: string, verdict: 'same' | 'not_same') => {
@@ -384,15 +388,7 @@ for (const dialect of DIALECTS) {
     })
 
     it('the latest verdict wins even when two decisions share a moment', async () => {
-      const decided = new Set(
-        (
-          await ctx.handle.db
-            .selectFrom('review_decision')
-            .select(['left_id', 'right_id'])
-            .execute()
-        ).flatMap((d) => [d.left_id, d.right_id]),
-      )
-      const [a, b] = [...idOfKey.values()].filter((id) => !decided.has(id)).slice(-2)
+      const [a, b] = (await undecidedRecords()).slice(-2)
       assert.ok(a && b)
       // The test clock does not move: both decisions carry the same time.
       await decidePair(ctx, reviewer, { left: a, right: b, verdict: 'not_same' })
