@@ -269,18 +269,32 @@ void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
     await page.getByTestId('language-switch').click()
     await page.getByTestId('review-blind').uncheck()
     await page.getByTestId('review-waterfall').waitFor()
-    const pair = await pairKey()
     assert.equal(
       await page.getByLabel(text('en', 'review.note'), { exact: true }).getAttribute('id'),
       'review-note',
     )
     const note = 'Same father and birthplace; the photo index spells the name in Arabic.'
-    await page.getByTestId('review-note').fill(note)
-    await expectNoHorizontalOverflow(page)
-    await shoot(page, 'review-pair-en-phone')
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/linkage/decisions'))
-    await page.getByTestId('review-same').click()
-    const decision = (await (await answer).json()) as DecisionAnswer
+    // The queue's order is not fixed: a pair whose "same" would contradict the "not the same"
+    // decided above through the demo's confirmed matches is refused (409, decision 0008, a
+    // test of its own below); such a pair is skipped for the next one.
+    let pair = ''
+    let response
+    for (let tries = 0; tries < 5; tries++) {
+      pair = await pairKey()
+      await page.getByTestId('review-note').fill(note)
+      if (tries === 0) {
+        await expectNoHorizontalOverflow(page)
+        await shoot(page, 'review-pair-en-phone')
+      }
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/linkage/decisions'))
+      await page.getByTestId('review-same').click()
+      response = await answer
+      if (response.status() !== 409) break
+      await page.getByTestId('review-skip').click()
+      await nextPair(pair)
+    }
+    assert.ok(response)
+    const decision = (await response.json()) as DecisionAnswer
     assert.equal(decision.status, 'confirmed_same')
     decided.push({
       pair,
@@ -456,6 +470,14 @@ void describe('match review screen in Chromium', { timeout: 240_000 }, () => {
     await expectNoHorizontalOverflow(page)
     await shoot(page, 'review-contradiction-ar-phone')
     await expectAccessible(page, 'review-contradiction-ar')
+    // The same refusal in English, left to right.
+    await page.getByTestId('language-switch').click()
+    await page.getByText(text('en', 'review.contradiction.keptApart')).waitFor()
+    assert.equal(await page.evaluate('document.documentElement.dir'), 'ltr')
+    await shoot(page, 'review-contradiction-en-phone')
+    await expectAccessible(page, 'review-contradiction-en')
+    await page.getByTestId('language-switch').click()
+    await page.getByText(text('ar', 'review.contradiction.keptApart')).waitFor()
 
     // Open the "not the same" it names: a second look at b–c.
     const open = notice.getByTestId('contradiction-open-pair').first()

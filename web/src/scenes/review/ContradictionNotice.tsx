@@ -43,7 +43,9 @@ export function ContradictionNotice({ problem }: { problem: Problem | undefined 
             </strong>
             {' — '}
             {t('review.contradiction.by', {
-              who: d.reviewerName ?? t('review.contradiction.someone'),
+              // A name in the other script is isolated (FSI … PDI): "by يوسف, 6 December"
+              // must not let the Arabic name pull the date into its own direction.
+              who: isolate(d.reviewerName ?? t('review.contradiction.someone')),
               date: formatDate(new Date(d.decidedAt), language),
             })}{' '}
             <Link href={chosenPairPath(d.left, d.right)} data-testid="contradiction-open-pair">
@@ -55,4 +57,9 @@ export function ContradictionNotice({ problem }: { problem: Problem | undefined 
       <p>{t('review.contradiction.next')}</p>
     </section>
   )
+}
+
+/** Text wrapped in Unicode first-strong isolate marks, laid out in its own direction. */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`
 }
