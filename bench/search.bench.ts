@@ -5,7 +5,7 @@
  *   npm run bench:search -- [--records 1000000] [--seed 1] [--queries 2000]
  *                           [--input records.csv --truth truth.csv] [--no-pg] [--no-http]
  *                           [--search-threads 1,2] [--rates 100,200,400,600,800] [--http-seconds 20]
- *                           [--report docs/benchmarks-search.md]
+ *                           [--report docs/benchmarks-search.md] [--dump-queries FILE]
  *
  * Prints build time and memory, in-process latency (p50/p95/p99) and recall@10 (is any other
  * record of the right person in the top 10?), then the same for pg_trgm, then HTTP figures.
@@ -1026,6 +1026,13 @@ async function main(): Promise<void> {
   console.log(`search bench: ${source}, ${args.queries} queries`)
 
   const loaded = await buildIndex(args)
+  const dump = process.argv[process.argv.indexOf('--dump-queries') + 1]
+  if (process.argv.includes('--dump-queries') && dump !== undefined) {
+    // The query set alone (JSON Lines), for driving a server by hand or profiling it.
+    writeFileSync(dump, loaded.queries.map((q) => `${JSON.stringify(q)}\n`).join(''))
+    console.log(`${loaded.queries.length} queries written to ${dump}`)
+    return
+  }
   const stats = loaded.index.stats()
   const deltaRss = loaded.after.rss - loaded.before.rss
   const deltaHeap = loaded.after.heap - loaded.before.heap

@@ -21,6 +21,14 @@ export async function findOrganisationById(
   return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+export async function findOrganisationsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('organisation').selectAll().where('id', 'in', ids).execute()
+}
+
 export async function findOrganisationByName(
   db: Db,
   name: string,
@@ -47,6 +55,11 @@ export async function findUserById(db: Db, id: string): Promise<AppUserRow | und
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<AppUserRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('app_user').selectAll().where('id', 'in', ids).execute()
+}
+
 export async function listUsers(db: Db, organisationId?: string): Promise<AppUserRow[]> {
   let q = db.selectFrom('app_user').selectAll()
   if (organisationId !== undefined) q = q.where('organisation_id', '=', organisationId)
@@ -69,8 +82,69 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('session').values(row).execute()
 }
 
-export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('session').selectAll().where('id_hash', '=', idHash).executeTakeFirst()
+/** A session with its user and the user's organisation name, in one statement (every request). */
+export async function findSessionWithUser(
+  db: Db,
+  idHash: string,
+): Promise<
+  { session: SessionRow; user: AppUserRow | undefined; organisationName: string } | undefined
+> {
+  const row = await db
+    .selectFrom('session')
+    .leftJoin('app_user', 'app_user.id', 'session.user_id')
+    .leftJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+    .selectAll('session')
+    .select([
+      'app_user.id as u_id',
+      'app_user.organisation_id as u_organisation_id',
+      'app_user.username as u_username',
+      'app_user.display_name as u_display_name',
+      'app_user.role as u_role',
+      'app_user.password_hash as u_password_hash',
+      'app_user.disabled as u_disabled',
+      'app_user.created_at as u_created_at',
+      'app_user.disabled_at as u_disabled_at',
+      'organisation.name as o_name',
+    ])
+    .where('session.id_hash', '=', idHash)
+    .executeTakeFirst()
+  if (row === undefined) return undefined
+  const {
+    u_id,
+    u_organisation_id,
+    u_username,
+    u_display_name,
+    u_role,
+    u_password_hash,
+    u_disabled,
+    u_created_at,
+    u_disabled_at,
+    o_name,
+    ...session
+  } = row
+  // A left join: the user columns are all null when the user row is gone.
+  const user: AppUserRow | undefined =
+    u_id === null ||
+    u_organisation_id === null ||
+    u_username === null ||
+    u_display_name === null ||
+    u_role === null ||
+    u_password_hash === null ||
+    u_disabled === null ||
+    u_created_at === null
+      ? undefined
+      : {
+          id: u_id,
+          organisation_id: u_organisation_id,
+          username: u_username,
+          display_name: u_display_name,
+          role: u_role,
+          password_hash: u_password_hash,
+          disabled: Number(u_disabled),
+          created_at: u_created_at,
+          disabled_at: u_disabled_at,
+        }
+  return { session, user, organisationName: o_name ?? '' }
 }
 
 export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {

@@ -39,8 +39,16 @@ function normaliseHead(row: AuditHeadTable): AuditHeadTable {
   return { ...row, seq: Number(row.seq) }
 }
 
-export async function insertAuditEntry(db: Db, row: NewAuditEntryRow): Promise<void> {
-  await db.insertInto('audit_entry').values(row).execute()
+// SQLite allows 32,766 bound parameters per statement; an entry has 11 columns.
+const ENTRY_CHUNK = 1000
+
+export async function insertAuditEntries(db: Db, rows: readonly NewAuditEntryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ENTRY_CHUNK) {
+    await db
+      .insertInto('audit_entry')
+      .values(rows.slice(i, i + ENTRY_CHUNK))
+      .execute()
+  }
 }
 
 export async function writeAuditHead(db: Db, head: AuditHeadTable): Promise<void> {

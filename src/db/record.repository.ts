@@ -26,6 +26,12 @@ export async function findBatchById(db: Db, id: string): Promise<ImportBatchRow 
   return db.selectFrom('import_batch').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Several batches in one statement (the provenance of a page of records). */
+export async function findBatchesByIds(db: Db, ids: readonly string[]): Promise<ImportBatchRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('import_batch').selectAll().where('id', 'in', ids).execute()
+}
+
 export async function listBatches(
   db: Db,
   organisationId: string,

@@ -357,8 +357,10 @@ export async function resolveSession(
   sessionId: string,
 ): Promise<SessionInfo | undefined> {
   const idHash = hashSessionId(sessionId)
-  const session = await repo.findSession(ctx.handle.db, idHash)
-  if (!session) return undefined
+  // Session, user and organisation in one statement: this runs on every request.
+  const found = await repo.findSessionWithUser(ctx.handle.db, idHash)
+  if (!found) return undefined
+  const { session, user: row, organisationName } = found
   const now = ctx.clock()
   const state = sessionState(
     { lastSeenAt: new Date(session.last_seen_at), expiresAt: new Date(session.expires_at) },
@@ -369,7 +371,6 @@ export async function resolveSession(
     await repo.deleteSession(ctx.handle.db, idHash)
     return undefined
   }
-  const row = await repo.findUserById(ctx.handle.db, session.user_id)
   if (!row || row.disabled === 1) {
     await repo.deleteSession(ctx.handle.db, idHash)
     return undefined
@@ -379,10 +380,9 @@ export async function resolveSession(
     await repo.touchSession(ctx.handle.db, idHash, now.toISOString())
   }
   const user = toUser(row)
-  const org = await repo.findOrganisationById(ctx.handle.db, user.organisationId)
   return {
     user,
-    organisationName: org?.name ?? '',
+    organisationName,
     csrfToken: session.csrf_token,
     actor: { userId: user.id, organisationId: user.organisationId, role: user.role },
   }

@@ -52,6 +52,65 @@ for (const dialect of DIALECTS) {
       assert.equal(v.entriesChecked, 6)
     })
 
+    it('group-commits concurrent entries: one chain, in call order, each caller after its commit', async () => {
+      const committedBefore = new Map<number, number>()
+      const calls = Array.from({ length: 40 }, (_, i) =>
+        recordAudit(ctx, actor, { action: 'record.search', objectType: 'query', objectId: `q${i}` })
+          .then(() => ctx.handle.db.selectFrom('audit_entry').select('object_id').execute())
+          .then((rows) =>
+            committedBefore.set(i, rows.filter((r) => r.object_id === `q${i}`).length),
+          ),
+      )
+      await Promise.all(calls)
+      // Every caller found its own entry stored when its promise resolved.
+      assert.deepEqual([...committedBefore.values()], Array(40).fill(1))
+      const v = await verifyAuditChain(ctx)
+      assert.equal(v.ok, true)
+      assert.equal(v.entriesChecked, 46)
+      const rows = await ctx.handle.db
+        .selectFrom('audit_entry')
+        .select(['seq', 'object_id'])
+        .where('seq', '>', 6)
+        .orderBy('seq')
+        .execute()
+      assert.deepEqual(
+        rows.map((r) => r.object_id),
+        Array.from({ length: 40 }, (_, i) => `q${i}`),
+      )
+      // Fewer commits than entries: the head was written once per group, and its seal covers the last.
+      const head = await ctx.handle.db
+        .selectFrom('audit_head')
+        .selectAll()
+        .executeTakeFirstOrThrow()
+      assert.equal(Number(head.seq), 46)
+    })
+
+    it('a group whose commit fails fails every caller in it and stores none of it', async () => {
+      const bad = { action: 'x', objectType: 'y', details: { n: 1n } as Record<string, unknown> }
+      const results = await Promise.allSettled([
+        recordAudit(ctx, actor, {
+          action: 'record.read',
+          objectType: 'record',
+          objectId: 'same-turn',
+        }),
+        recordAudit(ctx, actor, bad),
+      ])
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['rejected', 'rejected'],
+      )
+      const v = await verifyAuditChain(ctx)
+      assert.equal(v.ok, true)
+      assert.equal(v.entriesChecked, 6)
+      // The next group commits normally.
+      await recordAudit(ctx, actor, {
+        action: 'record.read',
+        objectType: 'record',
+        objectId: 'later',
+      })
+      assert.equal((await verifyAuditChain(ctx)).entriesChecked, 7)
+    })
+
     it('detects a changed byte in an entry', async () => {
       await sql`update audit_entry set details = ${'{"i":99}'} where seq = 3`.execute(ctx.handle.db)
       const v = await verifyAuditChain(ctx)

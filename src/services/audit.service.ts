@@ -4,10 +4,10 @@
  * (or the reverse) cannot be committed.
  */
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/database.js'
+import type { Database, NewAuditEntryRow } from '../db/database.js'
 import {
   lockAuditHead,
-  insertAuditEntry,
+  insertAuditEntries,
   writeAuditHead,
   readAuditHead,
   streamAuditEntries,
@@ -39,51 +39,119 @@ export async function appendAudit(
   actor: Pick<Actor, 'userId' | 'organisationId'> | undefined,
   event: AuditEvent,
 ): Promise<number> {
+  const [seq] = await appendAuditEntries(ctx, trx, [{ actor, event }])
+  return seq ?? 0
+}
+
+interface AuditItem {
+  actor: Pick<Actor, 'userId' | 'organisationId'> | undefined
+  event: AuditEvent
+}
+
+/**
+ * Append entries, in the order given, inside the caller's transaction: the head is locked,
+ * read and written once however many entries there are.
+ */
+async function appendAuditEntries(
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  items: readonly AuditItem[],
+): Promise<number[]> {
   const head = await lockAuditHead(trx, ctx.handle.dialect)
-  const seq = (head?.seq ?? 0) + 1
-  const sealed = sealAuditEntry(
-    {
+  let seq = head?.seq ?? 0
+  let hash = head?.hash ?? GENESIS_HASH
+  const rows: NewAuditEntryRow[] = []
+  for (const { actor, event } of items) {
+    seq += 1
+    const sealed = sealAuditEntry(
+      {
+        seq,
+        at: ctx.clock().toISOString(),
+        actorUserId: actor?.userId ?? null,
+        actorOrganisationId: actor?.organisationId ?? null,
+        action: event.action,
+        objectType: event.objectType,
+        objectId: event.objectId ?? null,
+        outcome: event.outcome ?? 'success',
+        details: event.details ?? {},
+      },
+      hash,
+    )
+    hash = sealed.hash
+    rows.push({
       seq,
-      at: ctx.clock().toISOString(),
-      actorUserId: actor?.userId ?? null,
-      actorOrganisationId: actor?.organisationId ?? null,
-      action: event.action,
-      objectType: event.objectType,
-      objectId: event.objectId ?? null,
-      outcome: event.outcome ?? 'success',
-      details: event.details ?? {},
-    },
-    head?.hash ?? GENESIS_HASH,
-  )
-  await insertAuditEntry(trx, {
-    seq,
-    at: sealed.at,
-    actor_user_id: sealed.actorUserId,
-    actor_organisation_id: sealed.actorOrganisationId,
-    action: sealed.action,
-    object_type: sealed.objectType,
-    object_id: sealed.objectId,
-    outcome: sealed.outcome,
-    details: JSON.stringify(sealed.details),
-    prev_hash: sealed.prevHash,
-    hash: sealed.hash,
-  })
+      at: sealed.at,
+      actor_user_id: sealed.actorUserId,
+      actor_organisation_id: sealed.actorOrganisationId,
+      action: sealed.action,
+      object_type: sealed.objectType,
+      object_id: sealed.objectId,
+      outcome: sealed.outcome,
+      details: JSON.stringify(sealed.details),
+      prev_hash: sealed.prevHash,
+      hash: sealed.hash,
+    })
+  }
+  if (rows.length === 0) return []
+  await insertAuditEntries(trx, rows)
   await writeAuditHead(trx, {
     id: 1,
     seq,
-    hash: sealed.hash,
-    seal: sealChainHead(seq, sealed.hash, ctx.keys.auditSeal),
+    hash,
+    seal: sealChainHead(seq, hash, ctx.keys.auditSeal),
   })
-  return seq
+  return rows.map((r) => r.seq)
 }
 
-/** Append one entry in a transaction of its own (for events that change nothing else). */
-export async function recordAudit(
+interface QueuedAudit extends AuditItem {
+  done: (error?: Error) => void
+}
+
+/** Entries waiting for the next group commit, per context; present while a commit is due or under way. */
+const auditQueues = new WeakMap<ServiceContext, QueuedAudit[]>()
+
+/**
+ * Append one entry in a transaction of its own (for events that change nothing else: reads,
+ * searches, refusals). Resolves once the entry is committed, so a caller still answers only
+ * after its audit entry is stored.
+ *
+ * Group commit: the entries of concurrent callers are appended in one transaction (one head
+ * lock, one head write, one commit: six statements) instead of one transaction each. Under
+ * 32 concurrent searches a group held 2.3 entries on average (docs/benchmarks-search.md). A
+ * failed commit fails every caller in it: none of their entries is stored, none of them answers.
+ */
+export function recordAudit(
   ctx: ServiceContext,
   actor: Pick<Actor, 'userId' | 'organisationId'> | undefined,
   event: AuditEvent,
 ): Promise<void> {
-  await ctx.handle.db.transaction().execute((trx) => appendAudit(ctx, trx, actor, event))
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error): void => (error === undefined ? resolve() : reject(error))
+    const queue = auditQueues.get(ctx)
+    if (queue !== undefined) {
+      queue.push({ actor, event, done })
+      return
+    }
+    auditQueues.set(ctx, [{ actor, event, done }])
+    // Let the callers of this turn of the event loop join before committing.
+    setImmediate(() => void commitQueuedAudit(ctx))
+  })
+}
+
+async function commitQueuedAudit(ctx: ServiceContext): Promise<void> {
+  const batch = auditQueues.get(ctx) ?? []
+  // Callers arriving from now on start the next batch, committed after this one.
+  const next: QueuedAudit[] = []
+  auditQueues.set(ctx, next)
+  let failure: Error | undefined
+  try {
+    await ctx.handle.db.transaction().execute((trx) => appendAuditEntries(ctx, trx, batch))
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(`audit commit failed: ${String(error)}`)
+  }
+  for (const item of batch) item.done(failure)
+  if (next.length > 0) setImmediate(() => void commitQueuedAudit(ctx))
+  else auditQueues.delete(ctx)
 }
 
 /** Walk the whole chain and report the first broken link. */

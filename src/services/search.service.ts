@@ -18,7 +18,7 @@ import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
 import type { PersonRecordFields } from '../core/records/record-fields.js'
 import { listRecordsUpdatedSince, streamRecords } from '../db/record.repository.js'
-import { appendAudit } from './audit.service.js'
+import { recordAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
 import { openSearchBackend, type SearchBackend } from './search-threads.js'
@@ -284,15 +284,13 @@ export async function searchRecords(
   }
   const fingerprint = queryFingerprint(ctx, request.q)
   if (outcome.rejected) {
-    await ctx.handle.db.transaction().execute((trx) =>
-      appendAudit(ctx, trx, actor, {
-        action: 'record.search',
-        objectType: 'query',
-        objectId: fingerprint,
-        outcome: 'failure',
-        details: { reason: outcome.reason },
-      }),
-    )
+    await recordAudit(ctx, actor, {
+      action: 'record.search',
+      objectType: 'query',
+      objectId: fingerprint,
+      outcome: 'failure',
+      details: { reason: outcome.reason },
+    })
     throw new DomainError('query_rejected', outcome.message, [
       { field: 'q', message: outcome.message, reason: outcome.reason },
     ])
@@ -317,18 +315,16 @@ export async function searchRecords(
       ? [{ record, score: h.score, matched: h.matched, personId: personOf.get(record.id) ?? null }]
       : []
   })
-  await ctx.handle.db.transaction().execute((trx) =>
-    appendAudit(ctx, trx, actor, {
-      action: 'record.search',
-      objectType: 'query',
-      objectId: fingerprint,
-      details: {
-        results: items.length,
-        candidates: outcome.candidates,
-        filters: Object.keys(request.filters ?? {}),
-      },
-    }),
-  )
+  await recordAudit(ctx, actor, {
+    action: 'record.search',
+    objectType: 'query',
+    objectId: fingerprint,
+    details: {
+      results: items.length,
+      candidates: outcome.candidates,
+      filters: Object.keys(request.filters ?? {}),
+    },
+  })
   return items
 }
 
