@@ -34,7 +34,7 @@ import pg from 'pg'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
 
-import { NameSearchIndex } from '../src/core/search/index.js'
+import { NameSearchIndex, SEARCH_SCORING_CAP } from '../src/core/search/index.js'
 import { buildApp } from '../src/http/app.js'
 import { actAsUser, addUser, createOrganisation } from '../src/services/access.service.js'
 import { importRecords } from '../src/services/record.service.js'
@@ -486,7 +486,7 @@ function runAthar(loaded: Loaded): AtharFigures {
     const full = index.search(q.text, { limit: 11, pruning: false })
     exact.checked++
     if (answer(pruned) === answer(full)) exact.same++
-    else if (!pruned.rejected && pruned.candidates >= 20_000) exact.capped++
+    else if (!pruned.rejected && pruned.candidates >= SEARCH_SCORING_CAP) exact.capped++
   }
   scored.sort((a, b) => a - b)
   return {
@@ -1062,7 +1062,7 @@ async function main(): Promise<void> {
     `  records scored per query: mean ${athar.scored.mean.toFixed(0)}, p50 ${athar.scored.p50}, p95 ${athar.scored.p95}, max ${athar.scored.max}`,
   )
   console.log(
-    `  pruned answer = exhaustive answer on ${athar.exact.same} of ${athar.exact.checked} queries checked (${athar.exact.capped} of the others hit the 20,000-record scoring cap)`,
+    `  pruned answer = exhaustive answer on ${athar.exact.same} of ${athar.exact.checked} queries checked (${athar.exact.capped} of the others hit the ${SEARCH_SCORING_CAP}-record scoring cap)`,
   )
   console.log(`  by shape ${JSON.stringify(athar.recallByShape)}`)
   console.log(`  by script ${JSON.stringify(athar.recallByScript)}`)
@@ -1169,7 +1169,7 @@ function renderReport(
     '',
     `Athar: mean CPU time ${athar.cpuMsPerQuery.toFixed(2)} ms per query (wall latency above includes waiting for a CPU: load average ${athar.loadAverage} on ${m.nproc} CPUs during the run); ${athar.tiedMisses} of the misses had their whole top 10 tied on score (the name typed fits more than 10 records equally well).`,
     '',
-    `Top-k pruning: records scored per query — mean ${athar.scored.mean.toFixed(0)}, p50 ${athar.scored.p50}, p95 ${athar.scored.p95}, max ${athar.scored.max} (cap 20,000). Checked against the exhaustive scorer (\`pruning: false\`, every record of every posting list) on the first ${athar.exact.checked} queries: the same top 10, scores and reasons on ${athar.exact.same}; ${athar.exact.capped} of the others hit the scoring cap.`,
+    `Top-k pruning: records scored per query — mean ${athar.scored.mean.toFixed(0)}, p50 ${athar.scored.p50}, p95 ${athar.scored.p95}, max ${athar.scored.max} (cap ${SEARCH_SCORING_CAP}). Checked against the exhaustive scorer (\`pruning: false\`, every record of every posting list) on the first ${athar.exact.checked} queries: the same top 10, scores and reasons on ${athar.exact.same}; ${athar.exact.capped} of the others hit the scoring cap.`,
     '',
     `Recall@10 by query shape — Athar: ${JSON.stringify(athar.recallByShape)}${pgFigures ? `; pg_trgm: ${JSON.stringify(pgFigures.recallByShape)}` : ''}`,
     '',

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database, ImportBatchRow, PersonRecordRow } from '../db/database.js'
-import { listUsers } from '../db/access.repository.js'
+import { findOrganisationsByIds, findUsersByIds, listUsers } from '../db/access.repository.js'
+import type { DatabaseHandle } from '../db/connect.js'
 import * as repo from '../db/record.repository.js'
-import { findOrganisationsByIds, findUsersByIds } from '../db/access.repository.js'
 import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError, type FieldProblem } from '../core/errors.js'
 import { RECORD_FIELDS, type PersonRecordFields } from '../core/records/record-fields.js'
@@ -388,17 +388,46 @@ async function insertWithVersions(
   }
 }
 
+// Import batches are written once and never changed (they are the records' provenance), so
+// this process keeps the ones it has read: a page of search results names up to ten.
+const BATCH_CACHE_LIMIT = 10_000
+const batchCaches = new WeakMap<DatabaseHandle, Map<string, ImportBatchRow>>()
+
+async function batchesByIds(
+  ctx: ServiceContext,
+  ids: readonly string[],
+): Promise<Map<string, ImportBatchRow>> {
+  let cache = batchCaches.get(ctx.handle)
+  if (cache === undefined) {
+    cache = new Map()
+    batchCaches.set(ctx.handle, cache)
+  }
+  const known = cache
+  const missing = ids.filter((id) => !known.has(id))
+  if (missing.length > 0) {
+    for (const row of await repo.findBatchesByIds(ctx.handle.db, missing)) {
+      if (known.size >= BATCH_CACHE_LIMIT) known.clear()
+      known.set(row.id, row)
+    }
+  }
+  const out = new Map<string, ImportBatchRow>()
+  for (const id of ids) {
+    const row = known.get(id)
+    if (row !== undefined) out.set(id, row)
+  }
+  return out
+}
+
 async function describe(ctx: ServiceContext, rows: PersonRecordRow[]): Promise<StoredRecord[]> {
   // One statement per kind of provenance for the whole page, not one per record: a page of
   // search results came from up to ten batches (measured: 8 statements → 3 per search).
   const distinct = (values: (string | null)[]): string[] =>
     [...new Set(values)].filter((v): v is string => v !== null && v !== '')
-  const [batchRows, orgRows, userRows] = await Promise.all([
-    repo.findBatchesByIds(ctx.handle.db, distinct(rows.map((r) => r.batch_id))),
+  const [batches, orgRows, userRows] = await Promise.all([
+    batchesByIds(ctx, distinct(rows.map((r) => r.batch_id))),
     findOrganisationsByIds(ctx.handle.db, distinct(rows.map((r) => r.organisation_id))),
     findUsersByIds(ctx.handle.db, distinct(rows.map((r) => r.created_by))),
   ])
-  const batches = new Map(batchRows.map((b) => [b.id, b]))
   const orgs = new Map(orgRows.map((o) => [o.id, o.name]))
   const users = new Map(userRows.map((u) => [u.id, u.username]))
   return rows.map((row) =>

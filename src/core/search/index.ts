@@ -1,7 +1,7 @@
 /**
  * Public API of the name search (issue: search). Other modules import ONLY from this file.
  */
-export { NameSearchIndex } from './name-search-index.js'
+export { NameSearchIndex, SEARCH_SCORING_CAP } from './name-search-index.js'
 export {
   DEFAULT_SEARCH_LIMIT,
   MAX_QUERY_CHARACTERS,
