@@ -83,10 +83,12 @@ const RERANK_REACH = RERANK_WEIGHT / (1 - RERANK_WEIGHT) + 1e-5
 // Candidates re-ranked with compareNames (the rest keep their index order below them).
 const DEFAULT_RERANK_DEPTH = 50
 // When the rarest query token reaches at least this many postings and the next one at most
-// CONJUNCTIVE_MAX_RATIO times as many (محمد أحمد), the two are intersected before anything is
-// scored: marking a posting costs a few ns, scoring a record tens.
+// CONJUNCTIVE_MAX_RATIO times as many (محمد أحمد, محمد الحسين), the two are intersected before
+// anything is scored: marking or skipping a posting costs a few ns, scoring a record about
+// 500 (its tokens sit elsewhere in memory). A ratio of 10 → 100 cut the mean CPU per query
+// by 12% on the 1M bench's queries (same run, same answers bar two at the scoring cap).
 const CONJUNCTIVE_MIN_POSTINGS = 1000
-const CONJUNCTIVE_MAX_RATIO = 10
+const CONJUNCTIVE_MAX_RATIO = 100
 // Scores and bounds are sums of the same terms in another order: rounding slack.
 const BOUND_EPSILON = 1e-9
 // Some queries cannot be pruned: a lone common name (محمد), or one that fits thousands of
