@@ -213,6 +213,8 @@ export type RecordsAddedListener = (
     fields: PersonRecordFields
     sensitivity: Sensitivity
     sharedWith: string[]
+    /** The version stored (a later correction is a higher one). */
+    version: number
   }>,
 ) => void
 const listeners = new WeakMap<ServiceContext, RecordsAddedListener[]>()
@@ -349,6 +351,7 @@ export async function importRecords(
     fields: fieldsOf(r),
     sensitivity,
     sharedWith: [],
+    version: r.version,
   }))
   for (const l of listeners.get(ctx) ?? []) l(added)
   return {
@@ -728,6 +731,7 @@ export function announceRecords(ctx: ServiceContext, rows: readonly PersonRecord
     fields: fieldsOf(r),
     sensitivity: toSensitivity(r.sensitivity),
     sharedWith: JSON.parse(r.shared_with) as string[],
+    version: r.version,
   }))
   for (const l of listeners.get(ctx) ?? []) l(added)
 }

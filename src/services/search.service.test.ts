@@ -115,6 +115,28 @@ for (const dialect of DIALECTS) {
       )
     })
 
+    it('a record imported after the index was built, then corrected, is found by its new name', async () => {
+      await importRecords(ctx, caseworker, {
+        bytes: Buffer.from('record_id,first_name,family_name\nc1,Bassel,Al-Qudsi\n'),
+        fileName: 'c.csv',
+        sourceKind: 'ngo-list',
+      })
+      const hit = (await searchRecords(ctx, caseworker, { q: 'Bassel Al-Qudsi' })).find(
+        (i) => i.record.fields.record_id === 'c1',
+      )
+      assert.ok(hit, 'the new record is searchable at once')
+      ctx.advance(1000)
+      await correctRecord(ctx, caseworker, hit.record.id, { first_name: 'Nabil' }, 'misread')
+      ctx.advance(3000)
+      await syncSearchIndex(ctx)
+      const now = await searchRecords(ctx, caseworker, { q: 'Nabil Al-Qudsi' })
+      assert.equal(now[0]?.record.id, hit.record.id)
+      assert.ok(
+        now[0]?.matched.some((m) => m.part === 'first_name' && m.token === 'nabil'),
+        JSON.stringify(now[0]?.matched),
+      )
+    })
+
     it('applies filters', async () => {
       const women = await searchRecords(ctx, caseworker, {
         q: 'نور الادلبي',

@@ -37,7 +37,10 @@ interface AccessInfo {
 
 /** What the index holds of a record: who may see it, and which version of it was indexed. */
 interface IndexedRecord extends AccessInfo {
-  /** The record's version when read from the database; undefined when announced by an import. */
+  /**
+   * The record's version indexed (read from the database, or announced by the service that
+   * stored it): a catch-up that reads a higher one re-indexes the record's names.
+   */
   version?: number | undefined
 }
 
@@ -157,7 +160,7 @@ export function searchState(ctx: ServiceContext): Promise<SearchState> {
   let state = states.get(ctx)
   if (!state) {
     // Listen before building: records imported during the build are added (add is idempotent per id).
-    const pending: Array<{ id: string; fields: PersonRecordFields; info: AccessInfo }> = []
+    const pending: Array<{ id: string; fields: PersonRecordFields; info: IndexedRecord }> = []
     let ready: SearchState | undefined
     onRecordsAdded(ctx, (records) => {
       for (const r of records) {
@@ -168,6 +171,7 @@ export function searchState(ctx: ServiceContext): Promise<SearchState> {
             organisationId: r.organisationId,
             sensitivity: r.sensitivity,
             sharedWith: r.sharedWith,
+            version: r.version,
           },
         }
         if (ready) addToState(ready, item)
