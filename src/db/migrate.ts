@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003_create_linkage.js'
 import * as m0004 from './migrations/0004_create_cases.js'
 import * as m0005 from './migrations/0005_index_pairs_by_record.js'
 import * as m0006 from './migrations/0006_index_records_by_update.js'
+import * as m0007 from './migrations/0007_cover_record_updates.js'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_create_access': m0001,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_create_cases': m0004,
   '0005_index_pairs_by_record': m0005,
   '0006_index_records_by_update': m0006,
+  '0007_cover_record_updates': m0007,
 }
 
 export interface MigrateOutcome {

@@ -115,18 +115,20 @@ export async function countRecords(db: Db, organisationId?: string): Promise<num
   return Number(r.n)
 }
 
-/** All records in a stable order, a page at a time (for exports and index builds). */
-/** Records stored or changed at or after `since` (ISO time), oldest change first. */
-export async function listRecordsUpdatedSince(db: Db, since: string): Promise<PersonRecordRow[]> {
-  return db
+/** Which records changed since `since`, at which version (from an index: no row is read). */
+export async function listRecordVersionsUpdatedSince(
+  db: Db,
+  since: string,
+): Promise<{ id: string; version: number; updated_at: string }[]> {
+  const rows = await db
     .selectFrom('person_record')
-    .selectAll()
+    .select(['id', 'version', 'updated_at'])
     .where('updated_at', '>=', since)
-    .orderBy('updated_at')
-    .orderBy('id')
     .execute()
+  return rows.map((r) => ({ ...r, version: Number(r.version) }))
 }
 
+/** All records in a stable order, a page at a time (for exports and index builds). */
 export async function* streamRecords(
   db: Db,
   filter: { organisationIds?: readonly string[] } = {},

@@ -17,7 +17,11 @@ import {
 import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
 import type { PersonRecordFields } from '../core/records/record-fields.js'
-import { listRecordsUpdatedSince, streamRecords } from '../db/record.repository.js'
+import {
+  findRecordsByIds,
+  listRecordVersionsUpdatedSince,
+  streamRecords,
+} from '../db/record.repository.js'
 import { recordAudit } from './audit.service.js'
 import { authorize, isAllowed } from './authorize.js'
 import type { ServiceContext } from './context.js'
@@ -129,7 +133,18 @@ async function catchUp(ctx: ServiceContext, state: SearchState, now: number): Pr
     now - newest < SYNC_OVERLAP_MS
       ? new Date(Math.max(0, newest - SYNC_OVERLAP_MS)).toISOString()
       : state.syncedThrough
-  for (const row of await listRecordsUpdatedSince(ctx.handle.db, since)) {
+  // Which records changed, at which version, from an index; whole rows only for the ones
+  // this index does not hold at that version (records this process stored are known).
+  // Who may see a record changes only with a new version of it (correctRecord).
+  const changed = await listRecordVersionsUpdatedSince(ctx.handle.db, since)
+  const stale = changed.filter((c) => {
+    const known = state.access.get(c.id)
+    return known?.version === undefined || c.version > known.version
+  })
+  for (const row of await findRecordsByIds(
+    ctx.handle.db,
+    stale.map((c) => c.id),
+  )) {
     addToState(state, {
       id: row.id,
       fields: { ...fieldsOf(row), record_id: row.id },
@@ -140,7 +155,9 @@ async function catchUp(ctx: ServiceContext, state: SearchState, now: number): Pr
         version: row.version,
       },
     })
-    if (row.updated_at > state.syncedThrough) state.syncedThrough = row.updated_at
+  }
+  for (const c of changed) {
+    if (c.updated_at > state.syncedThrough) state.syncedThrough = c.updated_at
   }
 }
 
