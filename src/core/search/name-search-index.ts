@@ -444,7 +444,7 @@ export class NameSearchIndex {
       bonus: q.length > 1 ? ROLE_BONUS + ORDER_BONUS : 0,
     }
     const filter = this.compileFilters(options.filters)
-    const top = new TopK(rerankDepth, limit, this.recordIds)
+    const top = new TopK(rerankDepth, limit, this.recordIds, this.sortedPrefix)
     const scratch = new AssignmentScratch(q.length)
     const scored =
       options.pruning === false
@@ -1279,6 +1279,8 @@ class TopK {
     private readonly k: number,
     limit: number,
     private readonly recordIds: string[],
+    /** Positions below this are in record id order (NameSearchIndex.sortedPrefix). */
+    private readonly sortedPrefix: number,
   ) {
     this.rec = new Int32Array(k)
     this.score = new Float64Array(k)
@@ -1369,6 +1371,9 @@ class TopK {
 
   /** Record r before record o on equal scores: smaller record id first. */
   private before(r: number, o: number): boolean {
+    // Massive ties compare ids often (4% of search time as strings): in the sorted prefix
+    // position order is id order.
+    if (r < this.sortedPrefix && o < this.sortedPrefix) return r < o
     return (this.recordIds[r] ?? '') < (this.recordIds[o] ?? '')
   }
 
