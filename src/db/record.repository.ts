@@ -115,17 +115,54 @@ export async function countRecords(db: Db, organisationId?: string): Promise<num
   return Number(r.n)
 }
 
-/** Which records changed since `since`, at which version (from an index: no row is read). */
+/**
+ * Which records changed at or after `since`, at which version, a page at a time in
+ * (updated_at, id) order, `after` the last one of the previous page (from a covering index:
+ * no table row is read).
+ */
 export async function listRecordVersionsUpdatedSince(
   db: Db,
   since: string,
+  after: { updated_at: string; id: string } | undefined,
+  limit: number,
 ): Promise<{ id: string; version: number; updated_at: string }[]> {
-  const rows = await db
+  let q = db
     .selectFrom('person_record')
     .select(['id', 'version', 'updated_at'])
     .where('updated_at', '>=', since)
-    .execute()
+  if (after !== undefined) {
+    q = q.where((eb) =>
+      eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.updated_at, after.id)),
+    )
+  }
+  const rows = await q.orderBy('updated_at').orderBy('id').limit(limit).execute()
   return rows.map((r) => ({ ...r, version: Number(r.version) }))
+}
+
+/**
+ * A fingerprint of the records changed at or after `since`: how many, the newest change, and
+ * their versions summed. Equal fingerprints for the same `since` mean nothing was stored or
+ * corrected there in between (a late commit adds a row; a correction bumps a version and the
+ * newest change).
+ */
+export async function fingerprintRecordsUpdatedSince(
+  db: Db,
+  since: string,
+): Promise<{ count: number; newest: string; versions: number }> {
+  const row = await db
+    .selectFrom('person_record')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('updated_at').as('newest'),
+      eb.fn.sum<number>('version').as('versions'),
+    ])
+    .where('updated_at', '>=', since)
+    .executeTakeFirstOrThrow()
+  return {
+    count: Number(row.n),
+    newest: String(row.newest ?? ''),
+    versions: Number(row.versions ?? 0),
+  }
 }
 
 /** All records in a stable order, a page at a time (for exports and index builds). */

@@ -85,6 +85,40 @@ for (const dialect of DIALECTS) {
       await stopSearch(other)
     })
 
+    it('a catch-up reads commits that land late in its window, many of them a page at a time', async () => {
+      const other = { ...ctx } // a second process: its own index
+      await importRecords(ctx, caseworker, {
+        bytes: Buffer.from('record_id,first_name,family_name\nq1,Ayham,Al-Shaar\n'),
+        fileName: 'q.csv',
+        sourceKind: 'ngo-list',
+      })
+      await syncSearchIndex(other) // it has read through the newest change
+      // A third process whose clock is 10 s behind commits after that: its rows carry an
+      // earlier time than the newest change the second process saw. 2,500 of them: more
+      // than one page of a catch-up.
+      const late = { ...ctx, clock: () => new Date(ctx.clock().getTime() - 10_000) }
+      const filler = ['Basel,Haddad', 'Rima,Khoury', 'Omar,Nahhas', 'Lina,Sabbagh']
+      const rows = Array.from({ length: 2500 }, (_, i) =>
+        i === 0
+          ? 'l0,Ghiath,Zaatari'
+          : i === 2499
+            ? 'l2499,Muhannad,Qassab'
+            : `l${i},${filler[i % filler.length] ?? ''}`,
+      )
+      await importRecords(late, caseworker, {
+        bytes: Buffer.from(`record_id,first_name,family_name\n${rows.join('\n')}\n`),
+        fileName: 'late.csv',
+        sourceKind: 'ngo-list',
+      })
+      ctx.advance(3000)
+      await syncSearchIndex(other)
+      const ids = async (q: string) =>
+        (await searchRecords(other, caseworker, { q })).map((i) => i.record.fields.record_id)
+      assert.ok((await ids('Ghiath Zaatari')).includes('l0'), 'first of the late rows')
+      assert.ok((await ids('Muhannad Qassab')).includes('l2499'), 'last of the late rows')
+      await stopSearch(other)
+    })
+
     it('a corrected name replaces the old one in the index', async () => {
       const hit = (await searchRecords(ctx, caseworker, { q: 'سامر الحمصي' })).find(
         (i) => i.record.fields.record_id === 'a2',
