@@ -85,8 +85,9 @@ const DEFAULT_RERANK_DEPTH = 50
 // When the rarest query token reaches at least this many postings and the next one at most
 // CONJUNCTIVE_MAX_RATIO times as many (محمد أحمد, محمد الحسين), the two are intersected before
 // anything is scored: marking or skipping a posting costs a few ns, scoring a record about
-// 500 (its tokens sit elsewhere in memory). A ratio of 10 → 100 cut the mean CPU per query
-// by 12% on the 1M bench's queries (same run, same answers bar two at the scoring cap).
+// 300 (its tokens sit elsewhere in memory). On the 1M bench's queries a ratio of 100 scores
+// 13% fewer records than 10 for about the same CPU (−2%, both versions in one process with
+// the queries interleaved), and the same answers bar two at the scoring cap.
 const CONJUNCTIVE_MIN_POSTINGS = 1000
 const CONJUNCTIVE_MAX_RATIO = 100
 // Scores and bounds are sums of the same terms in another order: rounding slack.
@@ -880,7 +881,14 @@ export class NameSearchIndex {
       const len = this.postingLength[v] ?? 0
       if (list === undefined) continue
       for (let p = 0; p < len; p++) {
-        const r = list[p] ?? 0
+        let r = list[p] ?? 0
+        if (sideOnly) {
+          // Most postings of the larger list are not in the smaller one (53,000 of 55,000
+          // walked per query on the 1M bench): pass them in a tight loop before any other
+          // check. It cut the CPU per query by 10% (2.06 → 1.85 ms, same answers).
+          while (((side[r >>> 5] ?? 0) & (1 << (r & 31))) === 0 && ++p < len) r = list[p] ?? 0
+          if (p >= len) break
+        }
         if (r >= cut && r < sorted) {
           // Postings are in position order: go on from the first one past the sorted prefix.
           p = firstAtLeast(list, p, len, sorted) - 1
