@@ -90,6 +90,10 @@ const DEFAULT_RERANK_DEPTH = 50
 // the queries interleaved), and the same answers bar two at the scoring cap.
 const CONJUNCTIVE_MIN_POSTINGS = 1000
 const CONJUNCTIVE_MAX_RATIO = 100
+// Records scored together in a walk (flushBatch): their tokens are fetched from memory in
+// parallel. On the 1M bench's queries 16, 32 and 64 cut the CPU per query by 12–16% (both
+// versions in one process, queries interleaved, same answers).
+const BATCH = 32
 // Scores and bounds are sums of the same terms in another order: rounding slack.
 const BOUND_EPSILON = 1e-9
 // Some queries cannot be pruned: a lone common name (محمد), or one that fits thousands of
@@ -228,6 +232,9 @@ export class NameSearchIndex {
   // side. Bits rather than per-record stamps: 125 KB for a million records stays in the CPU
   // cache while posting lists of 100,000 records are walked in random order of memory.
   private seenBits = new Uint32Array(32)
+  private batch = new Int32Array(BATCH)
+  /** Written by flushBatch so that its prefetching loads are not optimised away. */
+  touched = 0
   private sideBits = new Uint32Array(32)
   private vocabMark = new Int32Array(1024)
   private vocabHead = new Int32Array(1024)
@@ -876,6 +883,8 @@ export class NameSearchIndex {
     const sorted = this.sortedPrefix
     // Positions in [cut, sorted) cannot enter the heap (only ties can, and they lose on id).
     let cut = this.tieCut(top, bound)
+    const batch = this.batch
+    let n = 0
     for (const v of lists) {
       const list = this.postings[v]
       const len = this.postingLength[v] ?? 0
@@ -901,14 +910,48 @@ export class NameSearchIndex {
         if ((seenWord & bit) !== 0) continue
         seen[word] = seenWord | bit
         if (live[r] !== 1 || (filter !== null && !this.passes(r, filter))) continue
-        if (walk.scored >= walk.cap) return
+        if (walk.scored >= walk.cap) {
+          this.flushBatch(batch, n, bound, plan, scratch, top)
+          return
+        }
         walk.scored++
-        if (top.offer(r, this.scoreOne(r, plan, scratch))) {
-          if (bound + BOUND_EPSILON < top.threshold()) return
+        batch[n++] = r
+        if (n === BATCH) {
+          if (this.flushBatch(batch, n, bound, plan, scratch, top)) return
+          n = 0
           cut = this.tieCut(top, bound)
         }
       }
     }
+    this.flushBatch(batch, n, bound, plan, scratch, top)
+  }
+
+  /**
+   * Score a batch of records met in a walk and offer them to the heap. Their token ranges
+   * are read for the whole batch first: the loads are independent, so the memory system
+   * fetches them in parallel instead of one cache miss after another. True once no unseen
+   * record can enter the heap (the walk stops).
+   */
+  private flushBatch(
+    batch: Int32Array,
+    n: number,
+    bound: number,
+    plan: QueryPlan,
+    scratch: AssignmentScratch,
+    top: TopK,
+  ): boolean {
+    const starts = this.tokenStart
+    const packed = this.recPacked
+    let touch = 0
+    for (let i = 0; i < n; i++) touch |= packed[starts[batch[i] ?? 0] ?? 0] ?? 0
+    this.touched = touch
+    for (let i = 0; i < n; i++) {
+      const r = batch[i] ?? 0
+      if (top.offer(r, this.scoreOne(r, plan, scratch))) {
+        if (bound + BOUND_EPSILON < top.threshold()) return true
+      }
+    }
+    return false
   }
 
   /**
