@@ -813,6 +813,8 @@ async function runLeadHttp(args: BenchArgs, queries: BenchQuery[]): Promise<Http
       const child = spawn(
         process.execPath,
         [
+          // As bin/athar.js runs `athar serve` (its young generation size).
+          '--max-semi-space-size=64',
           ...process.execArgv,
           fileURLToPath(import.meta.url),
           '--serve-lead',
