@@ -648,6 +648,8 @@ const HTTP_SECONDS = ((): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : 20
 })()
 const HTTP_CONNECTIONS = 32
+/** Closed-loop load a server gets before it is measured (see runLeadHttp). */
+const WARM_UP_SECONDS = 10
 
 /**
  * autocannon against `base`, rotating through the query set: closed loop (every connection
@@ -661,6 +663,7 @@ async function cannon(
   queries: BenchQuery[],
   headers: Record<string, string>,
   rate?: number,
+  seconds = HTTP_SECONDS,
 ): Promise<HttpFigures> {
   let i = 0
   const latencies: number[] = []
@@ -669,7 +672,7 @@ async function cannon(
       {
         url: base,
         connections: HTTP_CONNECTIONS,
-        duration: HTTP_SECONDS,
+        duration: seconds,
         headers,
         ...(rate === undefined ? {} : { overallRate: rate }),
         requests: [
@@ -846,6 +849,13 @@ async function runLeadHttp(args: BenchArgs, queries: BenchQuery[]): Promise<Http
         )
         const label = `Athar server, ${ready.label}, RSS ${mb(ready.rss)}`
         const headers = { cookie: ready.cookie }
+        // A server runs for days: its first seconds (code not yet optimised by the JIT, file
+        // pages not yet cached) are not its steady state. Warm it up under the same load,
+        // print that run, and measure the next ones.
+        const warm = await cannon(label, ready.url, queries, headers, undefined, WARM_UP_SECONDS)
+        console.log(
+          `  warm-up (${WARM_UP_SECONDS} s, not counted): ${warm.rps.toFixed(0)} req/s, p95 ${warm.p95} ms, ${warm.errors} errors`,
+        )
         out.push(await cannon(label, ready.url, queries, headers))
         printHttp(out[out.length - 1])
         for (const run of [cannon, pacedRun]) {
@@ -1199,7 +1209,9 @@ function renderReport(
     }
     lines.push(
       '',
-      "Closed loop: each of the 32 connections sends its next query as soon as the last is answered, so the server runs flat out and latency is mostly queueing (mean ≈ 32 / throughput). Fixed offered rates, tried in ascending order up to the first that misses p95 ≤ 50 ms: autocannon's `overallRate` gives each connection its share of a second, which it sends back to back as soon as the second starts — every second begins with a burst of that second's requests, queued behind one another; evenly paced (our own client, open loop) sends one request every 1/rate s over up to 32 keep-alive connections and counts latency from the moment a request was due, waiting for a free connection included. The percentiles are those of every response's latency (autocannon's summary has no p95); the last column is autocannon's own p97.5, which at an `overallRate` also counts the samples autocannon adds to correct for coordinated omission (one per 1/rate-per-connection of a slow response's time).",
+      'Each Athar server is first warmed up for ' +
+        String(WARM_UP_SECONDS) +
+        " s under the closed-loop load (printed by the bench, not counted here): its first seconds, before the JIT has optimised the code and the database pages are cached, are not the steady state of a server that runs for days. Closed loop: each of the 32 connections sends its next query as soon as the last is answered, so the server runs flat out and latency is mostly queueing (mean ≈ 32 / throughput). Fixed offered rates, tried in ascending order up to the first that misses p95 ≤ 50 ms: autocannon's `overallRate` gives each connection its share of a second, which it sends back to back as soon as the second starts — every second begins with a burst of that second's requests, queued behind one another; evenly paced (our own client, open loop) sends one request every 1/rate s over up to 32 keep-alive connections and counts latency from the moment a request was due, waiting for a free connection included. The percentiles are those of every response's latency (autocannon's summary has no p95); the last column is autocannon's own p97.5, which at an `overallRate` also counts the samples autocannon adds to correct for coordinated omission (one per 1/rate-per-connection of a slow response's time).",
       '',
       'The bare route runs in the bench process (autocannon shares its core); the Athar servers run in a child process, with the search rate limit raised through `config.searchRateLimit` for the bench only (default 60 a minute per user). Each of their queries checks the session, authorises, reads the visible records and appends an audit entry (a SQLite write) before it answers.',
       '',
