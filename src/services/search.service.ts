@@ -17,6 +17,7 @@ import {
 import type { Actor, Sensitivity } from '../core/access/policy.js'
 import { DomainError } from '../core/errors.js'
 import type { PersonRecordFields } from '../core/records/record-fields.js'
+import type { PersonRecordRow } from '../db/database.js'
 import {
   findRecordsByIds,
   fingerprintRecordsUpdatedSince,
@@ -46,7 +47,7 @@ interface IndexedRecord extends AccessInfo {
    * The record's version indexed (read from the database, or announced by the service that
    * stored it): a catch-up that reads a higher one re-indexes the record's names.
    */
-  version?: number | undefined
+  version: number
 }
 
 interface SearchState {
@@ -69,6 +70,16 @@ function toSensitivity(s: string): Sensitivity {
   return s === 'normal' || s === 'restricted' ? s : 'sensitive'
 }
 
+/** What the index keeps of a stored record: who may see it, at which version. */
+function indexedRecordOf(row: PersonRecordRow): IndexedRecord {
+  return {
+    organisationId: row.organisation_id,
+    sensitivity: toSensitivity(row.sensitivity),
+    sharedWith: JSON.parse(row.shared_with) as string[],
+    version: row.version,
+  }
+}
+
 // Records handed to the index at a time while it is built (search threads index one batch
 // while the next is read).
 const BUILD_BATCH = 5000
@@ -83,12 +94,7 @@ async function buildState(ctx: ServiceContext): Promise<SearchState> {
     for await (const row of streamRecords(ctx.handle.db)) {
       if (row.updated_at > syncedThrough) syncedThrough = row.updated_at
       batch.push({ ...fieldsOf(row), record_id: row.id })
-      access.set(row.id, {
-        organisationId: row.organisation_id,
-        sensitivity: toSensitivity(row.sensitivity),
-        sharedWith: JSON.parse(row.shared_with) as string[],
-        version: row.version,
-      })
+      access.set(row.id, indexedRecordOf(row))
       if (batch.length >= BUILD_BATCH) {
         index.add(batch)
         batch = []
@@ -162,7 +168,7 @@ async function catchUp(ctx: ServiceContext, state: SearchState, now: number): Pr
     const page = await listRecordVersionsUpdatedSince(ctx.handle.db, since, after, CATCH_UP_PAGE)
     const stale = page.filter((c) => {
       const known = state.access.get(c.id)
-      return known?.version === undefined || c.version > known.version
+      return known === undefined || c.version > known.version
     })
     for (const row of await findRecordsByIds(
       ctx.handle.db,
@@ -171,12 +177,7 @@ async function catchUp(ctx: ServiceContext, state: SearchState, now: number): Pr
       addToState(state, {
         id: row.id,
         fields: { ...fieldsOf(row), record_id: row.id },
-        info: {
-          organisationId: row.organisation_id,
-          sensitivity: toSensitivity(row.sensitivity),
-          sharedWith: JSON.parse(row.shared_with) as string[],
-          version: row.version,
-        },
+        info: indexedRecordOf(row),
       })
     }
     const last = page[page.length - 1]
@@ -241,13 +242,8 @@ function addToState(
   // built is in it already. A corrected record (a newer version read from the database)
   // replaces its old names in the index.
   const known = state.access.get(item.id)
-  const corrected =
-    known !== undefined &&
-    item.info.version !== undefined &&
-    known.version !== undefined &&
-    item.info.version > known.version
-  if (known === undefined || corrected) state.index.add([item.fields])
-  state.access.set(item.id, { ...item.info, version: item.info.version ?? known?.version })
+  if (known === undefined || item.info.version > known.version) state.index.add([item.fields])
+  state.access.set(item.id, item.info)
 }
 
 export interface SearchRequest {

@@ -396,6 +396,14 @@ function buildPopulation(count: number, idOf = scatteredId): NameSearchIndex {
   return index
 }
 
+/** Page sizes every pruning test checks: default, one, many, and fewer than re-ranked. */
+const LIMIT_SETTINGS: SearchOptions[] = [
+  {},
+  { limit: 1 },
+  { limit: 40 },
+  { limit: 3, rerankDepth: 5 },
+]
+
 void describe('NameSearchIndex top-k pruning', () => {
   const index = buildPopulation(6000)
   const queries = [
@@ -416,10 +424,7 @@ void describe('NameSearchIndex top-k pruning', () => {
     'Omar Shahrastani',
   ]
   const settings: SearchOptions[] = [
-    {},
-    { limit: 1 },
-    { limit: 40 },
-    { limit: 3, rerankDepth: 5 },
+    ...LIMIT_SETTINGS,
     { limit: 10, filters: { sex: 'F' } },
     { limit: 10, filters: { birthYearFrom: 1970, birthYearTo: 1980, excludeUnknown: true } },
     { limit: 10, minScore: 0 },
@@ -518,10 +523,7 @@ void describe('NameSearchIndex massive ties, records added in id order', () => {
     'محم المح',
   ]
   const settings: SearchOptions[] = [
-    {},
-    { limit: 1 },
-    { limit: 40 },
-    { limit: 3, rerankDepth: 5 },
+    ...LIMIT_SETTINGS,
     { limit: 10, filters: { sex: 'M' } },
     { limit: 10, minScore: 0 },
   ]
