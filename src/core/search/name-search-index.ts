@@ -80,6 +80,9 @@ const RERANK_WEIGHT = 0.2
 // similarity in 0..1 gains at most w / (1 − w) of base over a record it passes. Plus slack for
 // the rounding of final scores to 6 decimals.
 const RERANK_REACH = RERANK_WEIGHT / (1 - RERANK_WEIGHT) + 1e-5
+// Slack, in final score, for a bound computed from the index score (rounding of finals to 6
+// decimals, summation order).
+const RERANK_SLACK = 2e-6
 // Candidates re-ranked with compareNames (the rest keep their index order below them).
 const DEFAULT_RERANK_DEPTH = 50
 // When the rarest query token reaches at least this many postings and the next one at most
@@ -467,22 +470,31 @@ export class NameSearchIndex {
     // not worth a name comparison.
     const entries = top.entries()
     const reach = (entries[limit - 1]?.score ?? -Infinity) - RERANK_REACH
+    // The limit-th best final score so far: entries come best index score first, so once
+    // one could not reach it even with a perfect name comparison, none after it can.
+    const kept = new LimitFloor(limit)
+    const ranked: { r: number; score: number }[] = []
     for (const { record: r, score: indexScore } of entries) {
       if (indexScore < reach) break
-      const reasons: (SearchMatchReason | undefined)[] = []
-      const base = this.scoreRecord(r, plan, scratch, reasons)
+      const best = (1 - RERANK_WEIGHT) * indexScore + RERANK_WEIGHT
+      if (best + RERANK_SLACK < kept.value()) break
       const refined =
-        (1 - RERANK_WEIGHT) * base + RERANK_WEIGHT * this.compareWithRecord(query, r, compareCache)
+        (1 - RERANK_WEIGHT) * indexScore +
+        RERANK_WEIGHT * this.compareWithRecord(query, r, compareCache)
       const score = Math.round(refined * 1e6) / 1e6
       if (score < minScore) continue
+      kept.offer(score)
+      ranked.push({ r, score })
+    }
+    ranked.sort((a, b) => b.score - a.score || this.compareRecordIds(a.r, b.r))
+    // Why each returned record matched (the one-to-one assignment of query to name tokens).
+    for (const { r, score } of ranked.slice(0, limit)) {
+      const reasons: (SearchMatchReason | undefined)[] = []
+      this.scoreRecord(r, plan, scratch, reasons)
       const matched = reasons.filter((m): m is SearchMatchReason => m !== undefined)
       hits.push({ recordId: this.recordIds[r] ?? '', score, matched })
     }
-    hits.sort(
-      (a, b) =>
-        b.score - a.score || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
-    )
-    return { rejected: false, hits: hits.slice(0, limit), limit, candidates: scored }
+    return { rejected: false, hits, limit, candidates: scored }
   }
 
   // ------------------------------------------------------------------ indexing
@@ -1142,6 +1154,13 @@ export class NameSearchIndex {
     return score
   }
 
+  /** Record id order of two positions (ties in the final ranking). */
+  private compareRecordIds(a: number, b: number): number {
+    const x = this.recordIds[a] ?? ''
+    const y = this.recordIds[b] ?? ''
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+
   /** Best name-engine similarity of the query with the record's name in common shapes. */
   private compareWithRecord(query: PreparedName, r: number, cache: Map<string, number>): number {
     const start = this.tokenStart[r] ?? 0
@@ -1319,6 +1338,31 @@ class AssignmentScratch {
  * scores, because the re-rank moves a record by at most RERANK_REACH of index score: a
  * record further than that below the limit-th best can never be returned.
  */
+/**
+ * The limit-th best of the final scores offered (−∞ until `limit` are offered): the score a
+ * re-ranked record must reach to be returned. A sorted array: limit is small (≤ 100).
+ */
+class LimitFloor {
+  private readonly best: number[] = []
+
+  constructor(private readonly limit: number) {}
+
+  value(): number {
+    return this.best.length < this.limit ? -Infinity : (this.best[this.limit - 1] ?? -Infinity)
+  }
+
+  offer(score: number): void {
+    const b = this.best
+    if (b.length >= this.limit && score <= (b[this.limit - 1] ?? -Infinity)) return
+    let i = Math.min(b.length, this.limit - 1)
+    b[i] = score
+    while (i > 0 && (b[i - 1] ?? 0) < score) {
+      b[i] = b[i - 1] ?? 0
+      b[--i] = score
+    }
+  }
+}
+
 class TopK {
   private count = 0
   private readonly rec: Int32Array
