@@ -1,5 +1,6 @@
 /** Organisations, users, sessions and login throttling. */
 import type { Kysely } from 'kysely'
+import { executeCompiled } from './compiled-query.js'
 import type {
   AppUserRow,
   Database,
@@ -89,25 +90,26 @@ export async function findSessionWithUser(
 ): Promise<
   { session: SessionRow; user: AppUserRow | undefined; organisationName: string } | undefined
 > {
-  const row = await db
-    .selectFrom('session')
-    .leftJoin('app_user', 'app_user.id', 'session.user_id')
-    .leftJoin('organisation', 'organisation.id', 'app_user.organisation_id')
-    .selectAll('session')
-    .select([
-      'app_user.id as u_id',
-      'app_user.organisation_id as u_organisation_id',
-      'app_user.username as u_username',
-      'app_user.display_name as u_display_name',
-      'app_user.role as u_role',
-      'app_user.password_hash as u_password_hash',
-      'app_user.disabled as u_disabled',
-      'app_user.created_at as u_created_at',
-      'app_user.disabled_at as u_disabled_at',
-      'organisation.name as o_name',
-    ])
-    .where('session.id_hash', '=', idHash)
-    .executeTakeFirst()
+  const [row] = await executeCompiled(db, 'session-with-user', [idHash], () =>
+    db
+      .selectFrom('session')
+      .leftJoin('app_user', 'app_user.id', 'session.user_id')
+      .leftJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+      .selectAll('session')
+      .select([
+        'app_user.id as u_id',
+        'app_user.organisation_id as u_organisation_id',
+        'app_user.username as u_username',
+        'app_user.display_name as u_display_name',
+        'app_user.role as u_role',
+        'app_user.password_hash as u_password_hash',
+        'app_user.disabled as u_disabled',
+        'app_user.created_at as u_created_at',
+        'app_user.disabled_at as u_disabled_at',
+        'organisation.name as o_name',
+      ])
+      .where('session.id_hash', '=', idHash),
+  )
   if (row === undefined) return undefined
   const {
     u_id,

@@ -484,6 +484,47 @@ export async function getReadableRecords(
   return ids.map((id) => byId.get(id)).filter((s): s is StoredRecord => s !== undefined)
 }
 
+/** A record the actor may read, with the person (cluster) it belongs to, if any. */
+export interface ReadableRecordWithPerson {
+  record: StoredRecord
+  personId: string | null
+}
+
+/**
+ * The records of these ids the actor may read, in the order given, each with its person: a
+ * page of search results, read in one statement with its provenance (findRecordPage).
+ */
+export async function getReadableRecordPage(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<ReadableRecordWithPerson[]> {
+  const rows = (await repo.findRecordPage(ctx.handle.db, ids)).filter((r) =>
+    isAllowed(actor, 'record.read', resourceOf(r)),
+  )
+  const batches = await batchesByIds(ctx, [
+    ...new Set(rows.flatMap((r) => (r.batch_id ? [r.batch_id] : []))),
+  ])
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        record: toStored(
+          row,
+          row.batch_id ? batches.get(row.batch_id) : undefined,
+          row.page_org_name ?? '',
+          row.page_importer ?? row.created_by,
+        ),
+        personId: row.page_person_id,
+      },
+    ]),
+  )
+  return ids.flatMap((id) => {
+    const found = byId.get(id)
+    return found === undefined ? [] : [found]
+  })
+}
+
 export interface RecordVersion {
   version: number
   fields: PersonRecordFields

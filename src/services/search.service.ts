@@ -5,7 +5,6 @@
  * by the core, results capped, a per-user rate limit at the edge, every query audited — by
  * a keyed hash of its text, never the name itself (ASVS 16.2.5).
  */
-import { findMemberships } from '../db/linkage.repository.js'
 import { createHmac } from 'node:crypto'
 import {
   MAX_SEARCH_LIMIT,
@@ -30,7 +29,7 @@ import type { ServiceContext } from './context.js'
 import { openSearchBackend, type SearchBackend } from './search-threads.js'
 import {
   fieldsOf,
-  getReadableRecords,
+  getReadableRecordPage,
   onRecordsAdded,
   type StoredRecord,
 } from './record.service.js'
@@ -340,24 +339,19 @@ export async function searchRecords(
       { field: 'q', message: outcome.message, reason: outcome.reason },
     ])
   }
-  const records = await getReadableRecords(
-    ctx,
-    actor,
-    visible.map((h) => h.recordId),
-  )
-  const byId = new Map(records.map((r) => [r.id, r]))
-  const personOf = new Map(
+  const page = new Map(
     (
-      await findMemberships(
-        ctx.handle.db,
-        records.map((r) => r.id),
+      await getReadableRecordPage(
+        ctx,
+        actor,
+        visible.map((h) => h.recordId),
       )
-    ).map((m) => [m.record_id, m.person_id]),
+    ).map((p) => [p.record.id, p]),
   )
   const items = visible.flatMap((h) => {
-    const record = byId.get(h.recordId)
-    return record
-      ? [{ record, score: h.score, matched: h.matched, personId: personOf.get(record.id) ?? null }]
+    const found = page.get(h.recordId)
+    return found
+      ? [{ record: found.record, score: h.score, matched: h.matched, personId: found.personId }]
       : []
   })
   await recordAudit(ctx, actor, {
