@@ -601,3 +601,43 @@ function assertPrunedIsExhaustive(
     }
   }
 }
+
+void describe('NameSearchIndex two common names (pair postings)', () => {
+  // Given and family names common enough (over 1,000 postings) for the pair postings to be
+  // used, records in id order as the server adds them.
+  const index = buildPopulation(20_000, orderedId)
+  const firsts = ['محمد', 'أحمد', 'Mohammad', 'علي', 'Ahmad']
+  const lasts = ['المحمد', 'الأحمد', 'الحلبي', 'Al-Halabi', 'محمد', 'أحمد']
+  const queries = firsts.flatMap((f) => lasts.map((l) => `${f} ${l}`))
+  const settings: SearchOptions[] = [
+    {},
+    { limit: 1 },
+    { limit: 3, rerankDepth: 5 },
+    { limit: 10, filters: { sex: 'F' } },
+  ]
+
+  void it('returns exactly what scoring every candidate returns', () => {
+    assertPrunedIsExhaustive(index, queries, settings)
+  })
+
+  void it('stays exact in either typed order and with tight bounds', () => {
+    const random = seeded(23)
+    for (let i = 0; i < 40; i++) {
+      const f = firsts[Math.floor(random() * firsts.length)] ?? ''
+      const l = lasts[Math.floor(random() * lasts.length)] ?? ''
+      const limit = 1 + Math.floor(random() * 3)
+      assertPrunedIsExhaustive(index, [`${l} ${f}`, `${f} ${l}`], [{ limit, minScore: 0 }])
+    }
+  })
+
+  void it('stops once the records holding both names as first and family name fill the page', () => {
+    // Without the pair postings this query scored about 4,000 of these records, with them 64.
+    const pruned = index.search('Ahmad الأحمد')
+    const exhaustive = index.search('Ahmad الأحمد', { pruning: false })
+    assert.ok(!pruned.rejected && !exhaustive.rejected)
+    assert.ok(
+      pruned.candidates * 20 < exhaustive.candidates,
+      `${pruned.candidates} scored vs ${exhaustive.candidates}`,
+    )
+  })
+})

@@ -92,6 +92,8 @@ const DEFAULT_RERANK_DEPTH = 50
 // 13% fewer records than 10 for about the same CPU (−2%, both versions in one process with
 // the queries interleaved), and the same answers bar two at the scoring cap.
 const CONJUNCTIVE_MIN_POSTINGS = 1000
+// Map lookups allowed to find a two-name query's pair postings (see pairPostingsOf).
+const PAIR_LOOKUP_LIMIT = 4000
 const CONJUNCTIVE_MAX_RATIO = 100
 // Records scored together in a walk (flushBatch): their tokens are fetched from memory in
 // parallel. On the 1M bench's queries 16, 32 and 64 cut the CPU per query by 12–16% (both
@@ -218,6 +220,13 @@ export class NameSearchIndex {
   private bySkeletonPrefix2 = new Map<string, number[]>()
   private byTokenPrefix2 = new Map<string, number[]>()
   private tokenCache = new Map<string, number[]>()
+  // Pair postings: the records with vocabulary token f in a first-name part and g in a
+  // family-name part, keyed f, then g (see retrieveTop: only such records can earn the role
+  // and order bonuses of a two-name query).
+  private pairSlot = new Map<number, Map<number, number>>()
+  private pairLists: Int32Array[] = []
+  private pairLength: number[] = []
+  private pairTotal = 0
   // Query token → its expansion: محمد or Mohammad come back in query after query. Emptied
   // whenever the vocabulary grows (a new token may match), which stops once data is loaded.
   private expansionCache = new Map<string, ReadonlyMap<number, number>>()
@@ -298,6 +307,7 @@ export class NameSearchIndex {
     this.tokenStart[id] = this.tokenCount
     this.indexNames(id, record)
     this.tokenStart[id + 1] = this.tokenCount
+    this.indexPairs(id)
   }
 
   /** Remove a record (tombstone; its postings are skipped from now on). False if unknown. */
@@ -336,7 +346,8 @@ export class NameSearchIndex {
       this.sideBits.byteLength +
       this.vocabMark.byteLength +
       this.vocabHead.byteLength +
-      this.postings.reduce((s, p) => s + p.byteLength, 0)
+      this.postings.reduce((s, p) => s + p.byteLength, 0) +
+      this.pairLists.reduce((s, p) => s + p.byteLength, 0)
     return {
       records: this.recordIds.length,
       liveRecords: this.liveCount,
@@ -368,10 +379,12 @@ export class NameSearchIndex {
     const entryLevel: number[] = []
     const entryNext: number[] = []
     const tokenSources: CandidateSource[] = []
+    const expansions: ReadonlyMap<number, number>[] = []
     const bestQuality: number[] = []
     const outsideQuality: number[] = []
     for (let j = 0; j < q.length; j++) {
       const levels = this.expandToken(q[j] ?? '')
+      expansions.push(levels)
       const strong: number[] = []
       const weak: number[] = []
       let strongDf = 0
@@ -453,6 +466,7 @@ export class NameSearchIndex {
       ),
       weights: weights.map((w) => w * inverseWeightSum),
       bonus: q.length > 1 ? ROLE_BONUS + ORDER_BONUS : 0,
+      expansions,
     }
     const filter = this.compileFilters(options.filters)
     const top = new TopK(rerankDepth, limit, this.recordIds, this.sortedPrefix)
@@ -521,6 +535,40 @@ export class NameSearchIndex {
       let seen = false
       for (let t = start; t < this.tokenCount; t++) if (this.recTokens[t] === v) seen = true
       if (!seen) this.appendToken(id, v, PART_OTHER | FROM_FULL, start)
+    }
+  }
+
+  /** Add the record to the pair postings of each (first-name, family-name) token pair. */
+  private indexPairs(id: number): void {
+    const start = this.tokenStart[id] ?? 0
+    const end = this.tokenStart[id + 1] ?? 0
+    for (let a = start; a < end; a++) {
+      if (((this.recParts[a] ?? 0) & 7) !== PART_FIRST) continue
+      const f = this.recTokens[a] ?? 0
+      for (let b = start; b < end; b++) {
+        if (((this.recParts[b] ?? 0) & 7) !== PART_FAMILY) continue
+        const g = this.recTokens[b] ?? 0
+        let byFamily = this.pairSlot.get(f)
+        if (byFamily === undefined) {
+          byFamily = new Map()
+          this.pairSlot.set(f, byFamily)
+        }
+        let slot = byFamily.get(g)
+        if (slot === undefined) {
+          slot = this.pairLists.length
+          byFamily.set(g, slot)
+          this.pairLists.push(new Int32Array(2))
+          this.pairLength.push(0)
+        }
+        const len = this.pairLength[slot] ?? 0
+        // One posting per record and pair (a name repeated in a part, or read twice).
+        if (len > 0 && this.pairLists[slot]?.[len - 1] === id) continue
+        const list = ensureCapacity(this.pairLists[slot] ?? new Int32Array(2), len + 1, Int32Array)
+        list[len] = id
+        this.pairLists[slot] = list
+        this.pairLength[slot] = len + 1
+        this.pairTotal++
+      }
     }
   }
 
@@ -785,6 +833,8 @@ export class NameSearchIndex {
       const next = (source.quality[cursor[j] ?? 0] ?? 0) * (plan.weights[j] ?? 0)
       return Math.max(outside, next)
     }
+    // Once the pair postings are walked (below), no unseen record scores above `ceiling`.
+    let ceiling = Infinity
     const unseenBound = (): number => {
       let bound = plan.bonus
       for (let j = 0; j < qn; j++) bound += remaining(j)
@@ -795,6 +845,35 @@ export class NameSearchIndex {
     let next = 0
     const a = order[0]
     const b = order[1]
+    if (qn === 2 && a !== undefined && size(a) >= CONJUNCTIVE_MIN_POSTINGS) {
+      // Both names common (محمد المحمد, علي العلي): first the records that hold one as a
+      // first name and the other as a family name (pair postings), best pair of levels first.
+      // Only they can earn the role and order bonuses: once the heap needs more than the next
+      // pair list can give and more than any other record can score without a bonus, the
+      // walk is over, and the long single-name lists are never opened.
+      const others = unseenBound() - plan.bonus
+      const pairs = this.pairPostingsOf(plan, others)
+      if (pairs !== undefined) {
+        for (const pair of pairs) {
+          if (beaten(pair.gain) || walk.scored >= walk.cap) break
+          this.walkLists(
+            pair.lists,
+            pair.lengths,
+            false,
+            pair.gain,
+            plan,
+            filter,
+            top,
+            scratch,
+            walk,
+          )
+        }
+        if (beaten(others) || walk.scored >= walk.cap) return walk.scored
+        // Every record that could earn a bonus above what the others can score has been met:
+        // no record left can score more than `others`.
+        ceiling = others
+      }
+    }
     if (
       a !== undefined &&
       b !== undefined &&
@@ -805,20 +884,29 @@ export class NameSearchIndex {
       const sb = sources[b]
       if (sa !== undefined && sb !== undefined) {
         this.markPostings(sa.vocab)
-        this.walkPostings(sb.vocab, true, unseenBound(), plan, filter, top, scratch, walk)
+        this.walkPostings(
+          sb.vocab,
+          true,
+          Math.min(ceiling, unseenBound()),
+          plan,
+          filter,
+          top,
+          scratch,
+          walk,
+        )
         // A record in one list only misses the other token (bar its non-feeding matches).
         const rest = unseenBound() - remaining(a) - remaining(b)
         const outA = plan.outsideGain[a] ?? 0
         const outB = plan.outsideGain[b] ?? 0
         for (let i = 0; i < sa.vocab.length; i++) {
           const gain = (sa.quality[i] ?? 0) * (plan.weights[a] ?? 0)
-          const bound = rest + Math.max(gain, outA) + outB
+          const bound = Math.min(ceiling, rest + Math.max(gain, outA) + outB)
           if (beaten(bound)) break
           this.walkPostings([sa.vocab[i] ?? 0], false, bound, plan, filter, top, scratch, walk)
         }
         for (let i = 0; i < sb.vocab.length; i++) {
           const gain = (sb.quality[i] ?? 0) * (plan.weights[b] ?? 0)
-          const bound = rest + outA + Math.max(gain, outB)
+          const bound = Math.min(ceiling, rest + outA + Math.max(gain, outB))
           if (beaten(bound)) break
           this.walkPostings([sb.vocab[i] ?? 0], false, bound, plan, filter, top, scratch, walk)
         }
@@ -831,13 +919,95 @@ export class NameSearchIndex {
       const j = order[next] ?? 0
       const lists = sources[j]?.vocab ?? []
       for (; (cursor[j] ?? 0) < lists.length; cursor[j] = (cursor[j] ?? 0) + 1) {
-        const bound = unseenBound()
+        const bound = Math.min(ceiling, unseenBound())
         if (beaten(bound) || walk.scored >= walk.cap) return walk.scored
         const v = lists[cursor[j] ?? 0] ?? 0
         this.walkPostings([v], false, bound, plan, filter, top, scratch, walk)
       }
     }
     return walk.scored
+  }
+
+  /**
+   * The pair posting lists of a two-name query, in both roles (either name typed first), each
+   * with the most its records can score (levels × weights, plus the bonuses the roles earn),
+   * best first; undefined when finding them would take more than PAIR_LOOKUP_LIMIT map
+   * lookups (partial names match hundreds of tokens: the single-name walk is cheaper then).
+   */
+  private pairPostingsOf(
+    plan: QueryPlan,
+    others: number,
+  ): { lists: Int32Array[]; lengths: number[]; gain: number }[] | undefined {
+    const x = plan.expansions[0]
+    const y = plan.expansions[1]
+    if (x === undefined || y === undefined) return undefined
+    const wx = plan.weights[0] ?? 0
+    const wy = plan.weights[1] ?? 0
+    const gainOf = new Map<number, number>()
+    let lookups = 0
+    // Typed order (first name, then family name): both bonuses; the other way round: the role
+    // bonus only.
+    const orientations = [
+      { first: x, family: y, firstWeight: wx, familyWeight: wy, bonus: ROLE_BONUS + ORDER_BONUS },
+      { first: y, family: x, firstWeight: wy, familyWeight: wx, bonus: ROLE_BONUS },
+    ]
+    // A pair list matters only if its records can score more than `others`: strong levels
+    // on both names (a close or prefix match cannot make up for its level with a bonus).
+    const strongest = (m: ReadonlyMap<number, number>): number => {
+      let best = LEVEL_PREFIX
+      for (const level of m.values()) if (level < best) best = level
+      return LEVEL_QUALITY[best] ?? 0
+    }
+    for (const o of orientations) {
+      const maxFirst = strongest(o.first) * o.firstWeight
+      const maxFamily = strongest(o.family) * o.familyWeight
+      const family = new Map<number, number>()
+      for (const [g, level] of o.family) {
+        const gain = (LEVEL_QUALITY[level] ?? 0) * o.familyWeight
+        if (maxFirst + gain + o.bonus > others + BOUND_EPSILON) family.set(g, gain)
+      }
+      for (const [f, firstLevel] of o.first) {
+        const firstGain = (LEVEL_QUALITY[firstLevel] ?? 0) * o.firstWeight
+        if (firstGain + maxFamily + o.bonus <= others + BOUND_EPSILON) continue
+        lookups++
+        const byFamily = this.pairSlot.get(f)
+        if (byFamily === undefined) continue
+        const offer = (slot: number, familyGain: number): void => {
+          const gain = firstGain + familyGain + o.bonus
+          if (gain > others + BOUND_EPSILON && gain > (gainOf.get(slot) ?? -1)) {
+            gainOf.set(slot, gain)
+          }
+        }
+        if (byFamily.size < family.size) {
+          lookups += byFamily.size
+          for (const [g, slot] of byFamily) {
+            const familyGain = family.get(g)
+            if (familyGain !== undefined) offer(slot, familyGain)
+          }
+        } else {
+          lookups += family.size
+          for (const [g, familyGain] of family) {
+            const slot = byFamily.get(g)
+            if (slot !== undefined) offer(slot, familyGain)
+          }
+        }
+        if (lookups > PAIR_LOOKUP_LIMIT) return undefined
+      }
+    }
+    // Lists of equal gain are walked together (a walk scores its records in batches).
+    const byGain = new Map<number, { lists: Int32Array[]; lengths: number[]; gain: number }>()
+    for (const [slot, gain] of gainOf) {
+      const list = this.pairLists[slot]
+      if (list === undefined) continue
+      let group = byGain.get(gain)
+      if (group === undefined) {
+        group = { lists: [], lengths: [], gain }
+        byGain.set(gain, group)
+      }
+      group.lists.push(list)
+      group.lengths.push(this.pairLength[slot] ?? 0)
+    }
+    return [...byGain.values()].sort((p, q) => q.gain - p.gain)
   }
 
   /** The reference retrieval: score every record of every feeding posting list, no pruning. */
@@ -880,7 +1050,30 @@ export class NameSearchIndex {
    * such as محمد المحمد, thousands of records on one score, end there).
    */
   private walkPostings(
-    lists: number[],
+    vocab: number[],
+    sideOnly: boolean,
+    bound: number,
+    plan: QueryPlan,
+    filter: CompiledFilter | null,
+    top: TopK,
+    scratch: AssignmentScratch,
+    walk: WalkState,
+  ): void {
+    const lists: Int32Array[] = []
+    const lengths: number[] = []
+    for (const v of vocab) {
+      const list = this.postings[v]
+      if (list === undefined) continue
+      lists.push(list)
+      lengths.push(this.postingLength[v] ?? 0)
+    }
+    this.walkLists(lists, lengths, sideOnly, bound, plan, filter, top, scratch, walk)
+  }
+
+  /** walkPostings over any posting lists (ascending positions): token or pair postings. */
+  private walkLists(
+    lists: Int32Array[],
+    lengths: number[],
     sideOnly: boolean,
     bound: number,
     plan: QueryPlan,
@@ -897,9 +1090,9 @@ export class NameSearchIndex {
     let cut = this.tieCut(top, bound)
     const batch = this.batch
     let n = 0
-    for (const v of lists) {
-      const list = this.postings[v]
-      const len = this.postingLength[v] ?? 0
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]
+      const len = lengths[l] ?? 0
       if (list === undefined) continue
       for (let p = 0; p < len; p++) {
         let r = list[p] ?? 0
@@ -917,7 +1110,6 @@ export class NameSearchIndex {
         }
         const word = r >>> 5
         const bit = 1 << (r & 31)
-        if (sideOnly && ((side[word] ?? 0) & bit) === 0) continue
         const seenWord = seen[word] ?? 0
         if ((seenWord & bit) !== 0) continue
         seen[word] = seenWord | bit
@@ -1226,6 +1418,8 @@ interface QueryPlan {
   bonus: number
   /** Per query token: its weight / Σ weights (a level quality times this is a gain). */
   weights: number[]
+  /** Per query token: every vocabulary token it matches, with its level. */
+  expansions: ReadonlyMap<number, number>[]
 }
 
 /** Records scored so far in one search, and the cap. */
