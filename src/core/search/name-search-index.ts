@@ -841,7 +841,7 @@ export class NameSearchIndex {
       return bound
     }
     const beaten = (bound: number): boolean => bound + BOUND_EPSILON < top.threshold()
-    const walk: WalkState = { scored: 0, cap: SEARCH_SCORING_CAP }
+    const walk: WalkState = { plan, filter, top, scratch, scored: 0, cap: SEARCH_SCORING_CAP }
     let next = 0
     const a = order[0]
     const b = order[1]
@@ -856,17 +856,7 @@ export class NameSearchIndex {
       if (pairs !== undefined) {
         for (const pair of pairs) {
           if (beaten(pair.gain) || walk.scored >= walk.cap) break
-          this.walkLists(
-            pair.lists,
-            pair.lengths,
-            false,
-            pair.gain,
-            plan,
-            filter,
-            top,
-            scratch,
-            walk,
-          )
+          this.walkLists(pair.lists, pair.lengths, false, pair.gain, walk)
         }
         if (beaten(others) || walk.scored >= walk.cap) return walk.scored
         // Every record that could earn a bonus above what the others can score has been met:
@@ -884,16 +874,7 @@ export class NameSearchIndex {
       const sb = sources[b]
       if (sa !== undefined && sb !== undefined) {
         this.markPostings(sa.vocab)
-        this.walkPostings(
-          sb.vocab,
-          true,
-          Math.min(ceiling, unseenBound()),
-          plan,
-          filter,
-          top,
-          scratch,
-          walk,
-        )
+        this.walkPostings(sb.vocab, true, Math.min(ceiling, unseenBound()), walk)
         // A record in one list only misses the other token (bar its non-feeding matches).
         const rest = unseenBound() - remaining(a) - remaining(b)
         const outA = plan.outsideGain[a] ?? 0
@@ -902,13 +883,13 @@ export class NameSearchIndex {
           const gain = (sa.quality[i] ?? 0) * (plan.weights[a] ?? 0)
           const bound = Math.min(ceiling, rest + Math.max(gain, outA) + outB)
           if (beaten(bound)) break
-          this.walkPostings([sa.vocab[i] ?? 0], false, bound, plan, filter, top, scratch, walk)
+          this.walkPostings([sa.vocab[i] ?? 0], false, bound, walk)
         }
         for (let i = 0; i < sb.vocab.length; i++) {
           const gain = (sb.quality[i] ?? 0) * (plan.weights[b] ?? 0)
           const bound = Math.min(ceiling, rest + outA + Math.max(gain, outB))
           if (beaten(bound)) break
-          this.walkPostings([sb.vocab[i] ?? 0], false, bound, plan, filter, top, scratch, walk)
+          this.walkPostings([sb.vocab[i] ?? 0], false, bound, walk)
         }
         cursor[a] = sa.vocab.length
         cursor[b] = sb.vocab.length
@@ -922,7 +903,7 @@ export class NameSearchIndex {
         const bound = Math.min(ceiling, unseenBound())
         if (beaten(bound) || walk.scored >= walk.cap) return walk.scored
         const v = lists[cursor[j] ?? 0] ?? 0
-        this.walkPostings([v], false, bound, plan, filter, top, scratch, walk)
+        this.walkPostings([v], false, bound, walk)
       }
     }
     return walk.scored
@@ -1018,9 +999,16 @@ export class NameSearchIndex {
     top: TopK,
     scratch: AssignmentScratch,
   ): number {
-    const walk: WalkState = { scored: 0, cap: Number.POSITIVE_INFINITY }
+    const walk: WalkState = {
+      plan,
+      filter,
+      top,
+      scratch,
+      scored: 0,
+      cap: Number.POSITIVE_INFINITY,
+    }
     for (const source of sources) {
-      this.walkPostings(source.vocab, false, Infinity, plan, filter, top, scratch, walk)
+      this.walkPostings(source.vocab, false, Infinity, walk)
     }
     return walk.scored
   }
@@ -1049,16 +1037,7 @@ export class NameSearchIndex {
    * position order is id order, the walk skips the positions past that id (massive ties
    * such as محمد المحمد, thousands of records on one score, end there).
    */
-  private walkPostings(
-    vocab: number[],
-    sideOnly: boolean,
-    bound: number,
-    plan: QueryPlan,
-    filter: CompiledFilter | null,
-    top: TopK,
-    scratch: AssignmentScratch,
-    walk: WalkState,
-  ): void {
+  private walkPostings(vocab: number[], sideOnly: boolean, bound: number, walk: WalkState): void {
     const lists: Int32Array[] = []
     const lengths: number[] = []
     for (const v of vocab) {
@@ -1067,7 +1046,7 @@ export class NameSearchIndex {
       lists.push(list)
       lengths.push(this.postingLength[v] ?? 0)
     }
-    this.walkLists(lists, lengths, sideOnly, bound, plan, filter, top, scratch, walk)
+    this.walkLists(lists, lengths, sideOnly, bound, walk)
   }
 
   /** walkPostings over any posting lists (ascending positions): token or pair postings. */
@@ -1076,12 +1055,9 @@ export class NameSearchIndex {
     lengths: number[],
     sideOnly: boolean,
     bound: number,
-    plan: QueryPlan,
-    filter: CompiledFilter | null,
-    top: TopK,
-    scratch: AssignmentScratch,
     walk: WalkState,
   ): void {
+    const { plan, filter, top, scratch } = walk
     const seen = this.seenBits
     const side = this.sideBits
     const live = this.live
@@ -1422,8 +1398,12 @@ interface QueryPlan {
   expansions: ReadonlyMap<number, number>[]
 }
 
-/** Records scored so far in one search, and the cap. */
+/** One search's walk: what it scores with, where it offers, and the records scored so far. */
 interface WalkState {
+  plan: QueryPlan
+  filter: CompiledFilter | null
+  top: TopK
+  scratch: AssignmentScratch
   scored: number
   cap: number
 }
