@@ -478,10 +478,7 @@ export async function getReadableRecords(
   actor: Actor,
   ids: readonly string[],
 ): Promise<StoredRecord[]> {
-  const rows = await repo.findRecordsByIds(ctx.handle.db, ids)
-  const allowed = rows.filter((r) => isAllowed(actor, 'record.read', resourceOf(r)))
-  const byId = new Map((await describe(ctx, allowed)).map((s) => [s.id, s]))
-  return ids.map((id) => byId.get(id)).filter((s): s is StoredRecord => s !== undefined)
+  return (await getReadableRecordPage(ctx, actor, ids)).map((p) => p.record)
 }
 
 /** A record the actor may read, with the person (cluster) it belongs to, if any. */
