@@ -20,8 +20,9 @@ describe('configuration from the environment', () => {
     )
   })
 
-  it('reads the number of search threads (ATHAR_SEARCH_THREADS), 0 by default', () => {
-    assert.equal(configFromEnv({}).searchThreads, 0)
+  it('reads the number of search threads (ATHAR_SEARCH_THREADS), unset by default', () => {
+    assert.equal(configFromEnv({}).searchThreads, undefined)
+    assert.equal(configFromEnv({ ATHAR_SEARCH_THREADS: '0' }).searchThreads, 0)
     assert.equal(configFromEnv({ ATHAR_SEARCH_THREADS: '2' }).searchThreads, 2)
     for (const bad of ['-1', '1.5', 'two', '65']) {
       assert.throws(() => configFromEnv({ ATHAR_SEARCH_THREADS: bad }), /ATHAR_SEARCH_THREADS/)

@@ -48,8 +48,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AtharConfig
   const review = read('ATHAR_REVIEW_THRESHOLD', DEFAULT_CONFIG.linkage.thresholds.review)
   if (review >= autoLink) throw new Error('ATHAR_REVIEW_THRESHOLD must be below ATHAR_AUTO_LINK')
   const threads = env.ATHAR_SEARCH_THREADS
-  const searchThreads = threads === undefined || threads === '' ? 0 : Number(threads)
-  if (!Number.isInteger(searchThreads) || searchThreads < 0 || searchThreads > 64) {
+  // Unset: the caller decides (the library searches in its own thread, `athar serve` starts
+  // SERVE_SEARCH_THREADS).
+  const searchThreads = threads === undefined || threads === '' ? undefined : Number(threads)
+  if (
+    searchThreads !== undefined &&
+    (!Number.isInteger(searchThreads) || searchThreads < 0 || searchThreads > 64)
+  ) {
     throw new Error(`ATHAR_SEARCH_THREADS must be a whole number from 0 to 64, not "${threads}"`)
   }
   return { ...DEFAULT_CONFIG, linkage: { thresholds: { autoLink, review } }, searchThreads }

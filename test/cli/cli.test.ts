@@ -235,6 +235,8 @@ describe('athar export and search', () => {
         else await new Promise((resolve) => setTimeout(resolve, 50))
       }
       assert.notEqual(url, '', 'the server printed its address')
+      const ready = JSON.parse(out.join('').split('\n')[0] ?? '{}') as { searchThreads?: number }
+      assert.equal(ready.searchThreads, 2)
       const login = await fetch(`${url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -255,6 +257,76 @@ describe('athar export and search', () => {
       process.emit('SIGINT')
       assert.equal(await serving, 0)
       setIO({ out: process.stdout, err: process.stderr })
+    }
+  })
+  it('serves with one search thread unless told otherwise (ATHAR_SEARCH_THREADS, --search-threads)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'athar-serve-default-'))
+    const db = join(dir, 'x.db')
+    const add = await runCli([
+      'user',
+      'add',
+      'cw',
+      '--role',
+      'caseworker',
+      '--org',
+      'T',
+      '--db',
+      db,
+      '--json',
+    ])
+    const { password } = JSON.parse(add.stdout) as { password: string }
+    const f = join(dir, 'in.csv')
+    writeFileSync(f, 'record_id,first_name,family_name\ns1,محمد,الحلبي\ns2,سامر,الحمصي\n')
+    await runCli(['import', f, '--user', 'cw', '--db', db])
+    const saved = process.env.ATHAR_SEARCH_THREADS
+    /** Serve with `env` set, print how many search threads it runs, and search once. */
+    const serveWith = async (
+      env: string | undefined,
+      extra: string[] = [],
+    ): Promise<{ threads: number | undefined; first: string | undefined }> => {
+      if (env === undefined) delete process.env.ATHAR_SEARCH_THREADS
+      else process.env.ATHAR_SEARCH_THREADS = env
+      const out: string[] = []
+      const serving = main(['serve', '--db', db, '--port', '0', '--json', ...extra], {
+        out: { write: (s: string) => out.push(s) },
+        err: { write: () => undefined },
+      })
+      try {
+        let ready: { url?: string; searchThreads?: number } = {}
+        for (let i = 0; i < 200 && ready.url === undefined; i++) {
+          const line = out.join('').split('\n')[0] ?? ''
+          if (line.startsWith('{')) ready = JSON.parse(line) as typeof ready
+          else await new Promise((resolve) => setTimeout(resolve, 50))
+        }
+        assert.ok(ready.url, 'the server printed its address')
+        const login = await fetch(`${ready.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'cw', password }),
+        })
+        const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+        const res = await fetch(
+          `${ready.url}/api/records/search?q=${encodeURIComponent('سامر الحمصي')}`,
+          {
+            headers: { cookie },
+          },
+        )
+        assert.equal(res.status, 200)
+        const body = (await res.json()) as { results: { fields: { record_id: string } }[] }
+        return { threads: ready.searchThreads, first: body.results[0]?.fields.record_id }
+      } finally {
+        process.emit('SIGINT')
+        assert.equal(await serving, 0)
+        setIO({ out: process.stdout, err: process.stderr })
+      }
+    }
+    try {
+      assert.deepEqual(await serveWith(undefined), { threads: 1, first: 's2' })
+      assert.deepEqual(await serveWith('0'), { threads: 0, first: 's2' })
+      assert.deepEqual(await serveWith('0', ['--search-threads', '1']), { threads: 1, first: 's2' })
+    } finally {
+      if (saved === undefined) delete process.env.ATHAR_SEARCH_THREADS
+      else process.env.ATHAR_SEARCH_THREADS = saved
     }
   })
 })

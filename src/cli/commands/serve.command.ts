@@ -24,6 +24,14 @@ export function parseSearchThreads(value: string | undefined): number | undefine
   return n
 }
 
+/**
+ * Search threads `athar serve` runs when neither --search-threads nor ATHAR_SEARCH_THREADS
+ * says: one. At 1,000,000 records it answered 1,692 searches a second at p95 29 ms where the
+ * server thread alone answered 619 at p95 139 ms, and the index moves to it rather than being
+ * copied (RSS 1,662 MB against 1,856 MB; docs/benchmarks-search.md, decision 0009).
+ */
+export const SERVE_SEARCH_THREADS = 1
+
 /** Keep serving until SIGINT/SIGTERM, then close cleanly. */
 export async function serveUntilSignal(close: () => Promise<void>): Promise<void> {
   await new Promise<void>((resolveStop) => {
@@ -45,7 +53,7 @@ export function register(program: Command): void {
     .option('--secure', 'behind TLS: __Host- Secure cookies')
     .option(
       '--search-threads <n>',
-      'run name searches in N threads, each with its own copy of the index (default: $ATHAR_SEARCH_THREADS or 0, in the server thread)',
+      `run name searches in N threads, each with its own copy of the index; 0 = in the server thread (default: $ATHAR_SEARCH_THREADS or ${SERVE_SEARCH_THREADS})`,
     )
     .action(async (opts: ServeOptions) => {
       const out = createOutput(opts.json ?? false)
@@ -54,10 +62,13 @@ export function register(program: Command): void {
       let ctx
       try {
         const runtime = await openRuntime({ db: opts.db })
-        ctx =
-          searchThreads === undefined
-            ? runtime
-            : { ...runtime, config: { ...runtime.config, searchThreads } }
+        ctx = {
+          ...runtime,
+          config: {
+            ...runtime.config,
+            searchThreads: searchThreads ?? runtime.config.searchThreads ?? SERVE_SEARCH_THREADS,
+          },
+        }
         server = await startServer({
           ctx,
           port: parsePort(opts.port, 8080),
@@ -69,7 +80,11 @@ export function register(program: Command): void {
         throw toCliError(error)
       }
       warmUpSearch(ctx)
-      out.data({ url: server.url, database: ctx.handle.location })
+      out.data({
+        url: server.url,
+        database: ctx.handle.location,
+        searchThreads: ctx.config.searchThreads,
+      })
       out.line(`Athar is serving ${ctx.handle.location} at ${server.url}  (Ctrl+C to stop)`)
       const handle = ctx.handle
       const running = ctx
