@@ -28,7 +28,8 @@ export function parseSearchThreads(value: string | undefined): number | undefine
  * Search threads `athar serve` runs when neither --search-threads nor ATHAR_SEARCH_THREADS
  * says: one. At 1,000,000 records it answered 1,692 searches a second at p95 29 ms where the
  * server thread alone answered 619 at p95 139 ms, and the index moves to it rather than being
- * copied (RSS 1,662 MB against 1,856 MB; docs/benchmarks-search.md, decision 0009).
+ * copied: with search threads the server thread holds none (docs/benchmarks-search.md,
+ * decision 0009).
  */
 export const SERVE_SEARCH_THREADS = 1
 
