@@ -201,132 +201,99 @@ describe('athar export and search', () => {
   })
 
   it('serves searches from search threads (--search-threads), and refuses a bad count', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'athar-serve-'))
-    const db = join(dir, 'x.db')
+    const { db, password } = await serveFixture()
     const bad = await runCli(['serve', '--db', db, '--search-threads', 'two'])
     assert.equal(bad.code, 64)
     assert.match(bad.stderr, /--search-threads/)
-    const add = await runCli([
-      'user',
-      'add',
-      'cw',
-      '--role',
-      'caseworker',
-      '--org',
-      'T',
-      '--db',
-      db,
-      '--json',
-    ])
-    const { password } = JSON.parse(add.stdout) as { password: string }
-    const f = join(dir, 'in.csv')
-    writeFileSync(f, 'record_id,first_name,family_name\ns1,محمد,الحلبي\ns2,سامر,الحمصي\n')
-    await runCli(['import', f, '--user', 'cw', '--db', db])
-    const out: string[] = []
-    const serving = main(['serve', '--db', db, '--port', '0', '--json', '--search-threads', '2'], {
-      out: { write: (s: string) => out.push(s) },
-      err: { write: () => undefined },
-    })
-    try {
-      let url = ''
-      for (let i = 0; i < 200 && url === ''; i++) {
-        const line = out.join('').split('\n')[0] ?? ''
-        if (line.startsWith('{')) url = (JSON.parse(line) as { url: string }).url
-        else await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-      assert.notEqual(url, '', 'the server printed its address')
-      const ready = JSON.parse(out.join('').split('\n')[0] ?? '{}') as { searchThreads?: number }
-      assert.equal(ready.searchThreads, 2)
-      const login = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'cw', password }),
-      })
-      assert.equal(login.status, 200)
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-      const res = await fetch(
-        `${url}/api/records/search?q=${encodeURIComponent('Halabi Mohamad')}`,
-        {
-          headers: { cookie },
-        },
-      )
-      assert.equal(res.status, 200)
-      const body = (await res.json()) as { results: { fields: { record_id: string } }[] }
-      assert.equal(body.results[0]?.fields.record_id, 's1')
-    } finally {
-      process.emit('SIGINT')
-      assert.equal(await serving, 0)
-      setIO({ out: process.stdout, err: process.stderr })
-    }
+    assert.deepEqual(
+      await serveAndSearch(db, password, 'Halabi Mohamad', ['--search-threads', '2'], undefined),
+      { threads: 2, first: 's1' },
+    )
   })
+
   it('serves with one search thread unless told otherwise (ATHAR_SEARCH_THREADS, --search-threads)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'athar-serve-default-'))
-    const db = join(dir, 'x.db')
-    const add = await runCli([
-      'user',
-      'add',
-      'cw',
-      '--role',
-      'caseworker',
-      '--org',
-      'T',
-      '--db',
-      db,
-      '--json',
-    ])
-    const { password } = JSON.parse(add.stdout) as { password: string }
-    const f = join(dir, 'in.csv')
-    writeFileSync(f, 'record_id,first_name,family_name\ns1,محمد,الحلبي\ns2,سامر,الحمصي\n')
-    await runCli(['import', f, '--user', 'cw', '--db', db])
-    const saved = process.env.ATHAR_SEARCH_THREADS
-    /** Serve with `env` set, print how many search threads it runs, and search once. */
-    const serveWith = async (
-      env: string | undefined,
-      extra: string[] = [],
-    ): Promise<{ threads: number | undefined; first: string | undefined }> => {
-      if (env === undefined) delete process.env.ATHAR_SEARCH_THREADS
-      else process.env.ATHAR_SEARCH_THREADS = env
-      const out: string[] = []
-      const serving = main(['serve', '--db', db, '--port', '0', '--json', ...extra], {
-        out: { write: (s: string) => out.push(s) },
-        err: { write: () => undefined },
-      })
-      try {
-        let ready: { url?: string; searchThreads?: number } = {}
-        for (let i = 0; i < 200 && ready.url === undefined; i++) {
-          const line = out.join('').split('\n')[0] ?? ''
-          if (line.startsWith('{')) ready = JSON.parse(line) as typeof ready
-          else await new Promise((resolve) => setTimeout(resolve, 50))
-        }
-        assert.ok(ready.url, 'the server printed its address')
-        const login = await fetch(`${ready.url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'cw', password }),
-        })
-        const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-        const res = await fetch(
-          `${ready.url}/api/records/search?q=${encodeURIComponent('سامر الحمصي')}`,
-          {
-            headers: { cookie },
-          },
-        )
-        assert.equal(res.status, 200)
-        const body = (await res.json()) as { results: { fields: { record_id: string } }[] }
-        return { threads: ready.searchThreads, first: body.results[0]?.fields.record_id }
-      } finally {
-        process.emit('SIGINT')
-        assert.equal(await serving, 0)
-        setIO({ out: process.stdout, err: process.stderr })
-      }
-    }
-    try {
-      assert.deepEqual(await serveWith(undefined), { threads: 1, first: 's2' })
-      assert.deepEqual(await serveWith('0'), { threads: 0, first: 's2' })
-      assert.deepEqual(await serveWith('0', ['--search-threads', '1']), { threads: 1, first: 's2' })
-    } finally {
-      if (saved === undefined) delete process.env.ATHAR_SEARCH_THREADS
-      else process.env.ATHAR_SEARCH_THREADS = saved
-    }
+    const { db, password } = await serveFixture()
+    const q = 'سامر الحمصي'
+    assert.deepEqual(await serveAndSearch(db, password, q, [], undefined), {
+      threads: 1,
+      first: 's2',
+    })
+    assert.deepEqual(await serveAndSearch(db, password, q, [], '0'), { threads: 0, first: 's2' })
+    assert.deepEqual(await serveAndSearch(db, password, q, ['--search-threads', '1'], '0'), {
+      threads: 1,
+      first: 's2',
+    })
   })
 })
+
+/** A database with a caseworker (its one-time password) and two imported records. */
+async function serveFixture(): Promise<{ db: string; password: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'athar-serve-'))
+  const db = join(dir, 'x.db')
+  const add = await runCli([
+    'user',
+    'add',
+    'cw',
+    '--role',
+    'caseworker',
+    '--org',
+    'T',
+    '--db',
+    db,
+    '--json',
+  ])
+  const { password } = JSON.parse(add.stdout) as { password: string }
+  const f = join(dir, 'in.csv')
+  writeFileSync(f, 'record_id,first_name,family_name\ns1,محمد,الحلبي\ns2,سامر,الحمصي\n')
+  await runCli(['import', f, '--user', 'cw', '--db', db])
+  return { db, password }
+}
+
+/**
+ * `athar serve` on `db` with `extra` options and ATHAR_SEARCH_THREADS set to `env` (unset when
+ * undefined): the search threads it says it runs, and the first record a search for `q` finds.
+ */
+async function serveAndSearch(
+  db: string,
+  password: string,
+  q: string,
+  extra: string[],
+  env: string | undefined,
+): Promise<{ threads: number | undefined; first: string | undefined }> {
+  const saved = process.env.ATHAR_SEARCH_THREADS
+  if (env === undefined) delete process.env.ATHAR_SEARCH_THREADS
+  else process.env.ATHAR_SEARCH_THREADS = env
+  const out: string[] = []
+  const serving = main(['serve', '--db', db, '--port', '0', '--json', ...extra], {
+    out: { write: (s: string) => out.push(s) },
+    err: { write: () => undefined },
+  })
+  try {
+    let ready: { url?: string; searchThreads?: number } = {}
+    for (let i = 0; i < 200 && ready.url === undefined; i++) {
+      const line = out.join('').split('\n')[0] ?? ''
+      if (line.startsWith('{')) ready = JSON.parse(line) as typeof ready
+      else await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    assert.ok(ready.url, 'the server printed its address')
+    const login = await fetch(`${ready.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cw', password }),
+    })
+    assert.equal(login.status, 200)
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const res = await fetch(`${ready.url}/api/records/search?q=${encodeURIComponent(q)}`, {
+      headers: { cookie },
+    })
+    assert.equal(res.status, 200)
+    const body = (await res.json()) as { results: { fields: { record_id: string } }[] }
+    return { threads: ready.searchThreads, first: body.results[0]?.fields.record_id }
+  } finally {
+    process.emit('SIGINT')
+    assert.equal(await serving, 0)
+    setIO({ out: process.stdout, err: process.stderr })
+    if (saved === undefined) delete process.env.ATHAR_SEARCH_THREADS
+    else process.env.ATHAR_SEARCH_THREADS = saved
+  }
+}
