@@ -200,6 +200,51 @@ for (const dialect of DIALECTS) {
       await assert.rejects(searchRecords(ctx, viewer, { q: 'محمد الحلبي' }), { code: 'forbidden' })
     })
 
+    it("shows a record shared with the searcher's organisation to it, and to no other", async () => {
+      // Its own database: the index reads who may see a record when it is built.
+      const t = await openTestContext(dialect)
+      try {
+        const owner = await buildOrganisation(t)
+        const partner = await buildOrganisation(t)
+        const third = await buildOrganisation(t)
+        const actorOf = async (organisationId: string): Promise<Actor> => {
+          const u = await buildUser(t, { organisationId, role: 'caseworker' })
+          return { userId: u.id, organisationId, role: 'caseworker' }
+        }
+        const [mine, partners, thirds] = [
+          await actorOf(owner.id),
+          await actorOf(partner.id),
+          await actorOf(third.id),
+        ]
+        await importRecords(t, mine, {
+          bytes: Buffer.from('record_id,first_name,family_name\ns1,سامر,الحمصي\ns2,سامر,الحموي\n'),
+          fileName: 'shared.csv',
+          sourceKind: 'register',
+        })
+        // No service shares a record yet (a case shares its case file): stored here as such
+        // a service would store it. Two records, two lists, one organisation in both.
+        const share = async (key: string, organisations: string[]): Promise<void> => {
+          await t.handle.db
+            .updateTable('person_record')
+            .set({ shared_with: JSON.stringify(organisations) })
+            .where('record_key', '=', key)
+            .execute()
+        }
+        await share('s1', [partner.id])
+        await share('s2', [third.id, partner.id])
+        const found = async (actor: Actor): Promise<string[]> =>
+          (await searchRecords(t, actor, { q: 'سامر' }))
+            .map((i) => i.record.fields.record_id ?? '')
+            .sort()
+        assert.deepEqual(await found(mine), ['s1', 's2'])
+        assert.deepEqual(await found(partners), ['s1', 's2'])
+        assert.deepEqual(await found(thirds), ['s2'])
+      } finally {
+        await stopSearch(t)
+        await t.drop()
+      }
+    })
+
     it('looks further down the ranking when better hits belong to another organisation', async () => {
       const theirs = Array.from({ length: 12 }, (_, i) => `o${i},Nizar,Qabbani`).join('\n')
       await importRecords(ctx, outsider, {
