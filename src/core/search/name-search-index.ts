@@ -231,7 +231,6 @@ export class NameSearchIndex {
   private pairSlot = new Map<number, Map<number, number>>()
   private pairLists: Int32Array[] = []
   private pairLength: number[] = []
-  private pairTotal = 0
   // Query token → its expansion: محمد or Mohammad come back in query after query. Emptied
   // whenever the vocabulary grows (a new token may match), which stops once data is loaded.
   private expansionCache = new Map<string, ReadonlyMap<number, number>>()
@@ -572,7 +571,6 @@ export class NameSearchIndex {
         list[len] = id
         this.pairLists[slot] = list
         this.pairLength[slot] = len + 1
-        this.pairTotal++
       }
     }
   }
